@@ -1,0 +1,121 @@
+"""THE access policy. The only code that decides who sees and edits a shareable record.
+
+Every read of shareable data goes through `visible_to` (lists, searches, exports, statistics)
+or `get_visible_or_404` (one record: outside the audience it is a 404, never a 403 that would
+confirm it exists). Recipients get field values through `redact`.
+
+Who sees what (docs/architecture.md §3):
+- a liaison officer of member state C: records owned by C, plus records whose audience is
+  `network` or `partners`, plus `selected` records listing C;
+- the Technical Secretariat and observers: records whose audience is `partners`;
+- national administrators, auditors, the platform administrator, civil society and anonymous
+  visitors: no records at all (they manage users, read the trail, run the platform, read
+  published statistics).
+Only liaison officers of the owner country edit, share and withdraw.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from enlace.accounts.choices import Role
+
+from .choices import Audience, FieldGroup
+from .models import LawProfile, Shareable
+
+S = TypeVar("S", bound=Shareable)
+
+REDACTED = None  # the value a recipient sees in place of a redacted field
+
+MEMBER_STATE_READERS = {Role.LIAISON}
+PARTNER_READERS = {Role.SECRETARIAT, Role.OBSERVER}
+
+
+def _queryset(source: type[S] | QuerySet[S]) -> QuerySet[S]:
+    if isinstance(source, QuerySet):
+        return source
+    return source._default_manager.all()
+
+
+def audience_filter(actor) -> Q | None:
+    """The condition a record must meet to be visible to `actor`, or None for nothing."""
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return None
+    if actor.role in MEMBER_STATE_READERS and actor.country_id:
+        country = actor.country_id
+        return (Q(owner_country_id=country)
+                | Q(audience__in=[Audience.NETWORK, Audience.PARTNERS])
+                | Q(audience=Audience.SELECTED, shared_with=country))
+    if actor.role in PARTNER_READERS:
+        return Q(audience=Audience.PARTNERS)
+    return None
+
+
+def visible_to(source: type[S] | QuerySet[S], actor) -> QuerySet[S]:
+    """Restrict `source` (a Shareable model or queryset) to what `actor` may see."""
+    queryset = _queryset(source)
+    condition = audience_filter(actor)
+    if condition is None:
+        return queryset.none()
+    # `shared_with` is many-to-many: filter by id so a record is never duplicated.
+    visible_ids = queryset.model._default_manager.filter(condition).values("pk")
+    return queryset.filter(pk__in=visible_ids)
+
+
+def get_visible_or_404(source: type[S] | QuerySet[S], actor, **lookup: Any) -> S:
+    """One record the actor may see, or Http404 whether it is missing or outside her audience."""
+    try:
+        return visible_to(source, actor).get(**lookup)
+    except (_queryset(source).model.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+
+
+def is_owner(actor, record: Shareable) -> bool:
+    return bool(getattr(actor, "is_authenticated", False)
+                and actor.country_id and actor.country_id == record.owner_country_id)
+
+
+def can_edit(actor, record: Shareable) -> bool:
+    """Only liaison officers of the owner country edit, share and withdraw a record."""
+    return is_owner(actor, record) and actor.role == Role.LIAISON and actor.is_active
+
+
+def law_profile_for(country_id: str) -> LawProfile | None:
+    return LawProfile.objects.filter(country_id=country_id).first()
+
+
+def redacted_groups(actor, record: Shareable) -> set[str]:
+    """Sensitive field groups the actor must not see: none for the owner country, otherwise
+    those the owner's law profile keeps in the country (all of them without a profile)."""
+    if is_owner(actor, record):
+        return set()
+    profile = law_profile_for(record.owner_country_id)
+    allowed = profile.allowed_groups() if profile else set()
+    return {group.value for group in FieldGroup} - allowed
+
+
+def redact(actor, record: Shareable, values: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Field values of `record` as `actor` may see them.
+
+    `values` defaults to every concrete field. Fields of redacted groups (declared in the
+    model's SENSITIVE_FIELDS) are replaced by REDACTED; the result lists the groups withheld
+    under the key "redacted" so pages can say why a value is missing."""
+    if values is None:
+        values = {field.attname: getattr(record, field.attname)
+                  for field in record._meta.concrete_fields}
+    else:
+        values = dict(values)
+    hidden = redacted_groups(actor, record)
+    for group in sorted(hidden):
+        for field_name in record.SENSITIVE_FIELDS.get(group, []):
+            if field_name in values:
+                values[field_name] = REDACTED
+    values["redacted"] = sorted(group for group in hidden if record.SENSITIVE_FIELDS.get(group))
+    return values
+
+
+def model_is_shareable(model: type[Model]) -> bool:
+    return issubclass(model, Shareable)

@@ -1,0 +1,102 @@
+"""Writes of the sharing state and of law profiles: atomic, version-checked, audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from enlace.accounts.choices import Role
+from enlace.audit.services import record_event
+from enlace.core.models import Country
+
+from .choices import Audience, HandlingCode
+from .models import LawProfile, Shareable
+from .policy import can_edit
+
+
+class StaleVersionError(ValidationError):
+    """The record changed since the editor loaded it; her edit is refused, not merged."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Someone else changed this record after you opened it. Reload it, "
+                           "review their changes and apply yours again."), code="stale")
+
+
+def bump_version(record, expected_version: int) -> None:
+    """Optimistic locking: increment the version only if it is still `expected_version`."""
+    updated = type(record)._default_manager.filter(
+        pk=record.pk, version=expected_version).update(version=F("version") + 1)
+    if not updated:
+        raise StaleVersionError
+    record.version = expected_version + 1
+
+
+def record_share(*, actor, record: Shareable, audience: str, countries: Iterable[str] = (),
+                 handling_code: str | None = None, expected_version: int) -> Shareable:
+    """Set who beyond the owner sees `record`. Only the owner's liaison officers may."""
+    if not can_edit(actor, record):
+        raise PermissionDenied
+    audience = Audience(audience)
+    country_ids = sorted(set(countries) - {record.owner_country_id})
+    if audience == Audience.SELECTED:
+        members = set(Country.objects.filter(iso2__in=country_ids, member_state=True)
+                      .values_list("iso2", flat=True))
+        unknown = sorted(set(country_ids) - members)
+        if unknown:
+            raise ValidationError({"countries": _("Not member states: %(codes)s") % {
+                "codes": ", ".join(unknown)}})
+        if not country_ids:
+            raise ValidationError({"countries": _("Choose at least one member state to "
+                                                  "share with.")})
+    else:
+        country_ids = []
+    with transaction.atomic():
+        bump_version(record, expected_version)
+        record.audience = audience
+        if handling_code:
+            record.handling_code = HandlingCode(handling_code)
+        type(record)._default_manager.filter(pk=record.pk).update(
+            audience=record.audience, handling_code=record.handling_code)
+        record.shared_with.set(country_ids)
+        action = "withdraw" if audience == Audience.NATIONAL else "share"
+        record_event(actor=actor, action=f"{record._meta.app_label}.{action}", obj=record,
+                     summary=f"audience={audience} countries={','.join(country_ids)} "
+                             f"handling={record.handling_code}")
+    return record
+
+
+def record_withdraw(*, actor, record: Shareable, expected_version: int) -> Shareable:
+    """Stop sharing: the record becomes national again."""
+    return record_share(actor=actor, record=record, audience=Audience.NATIONAL,
+                        expected_version=expected_version)
+
+
+def law_profile_update(*, actor, country_id: str, values: dict,
+                       expected_version: int) -> LawProfile:
+    """Change what may leave the country. Only that country's national administrator."""
+    if not (actor.is_authenticated and actor.role == Role.NATIONAL_ADMIN
+            and actor.country_id == country_id):
+        raise PermissionDenied
+    allowed_fields = {"share_names", "share_birth_dates", "share_identity_numbers",
+                      "share_phones", "share_addresses", "share_photos",
+                      "contributes_to_regional_statistics", "legal_basis"}
+    with transaction.atomic():
+        profile, _created = LawProfile.objects.select_for_update().get_or_create(
+            country_id=country_id)
+        if profile.version != expected_version:
+            raise StaleVersionError
+        changes = []
+        for field, value in values.items():
+            if field in allowed_fields and getattr(profile, field) != value:
+                changes.append(field)
+                setattr(profile, field, value)
+        profile.version += 1
+        profile.updated_by = actor
+        profile.save()
+        record_event(actor=actor, action="access.law_profile_update", obj=profile,
+                     owner_country=country_id, summary="changed: " + ", ".join(changes))
+    return profile

@@ -1,0 +1,48 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from enlace.accounts.choices import Role
+from enlace.accounts.permissions import RoleRequiredMixin
+
+from .forms import LawProfileForm
+from .models import LawProfile
+from .services import law_profile_update
+
+
+class LawProfileView(RoleRequiredMixin, View):
+    """The national administrator's page: which sensitive fields may leave her country."""
+
+    allowed_roles = frozenset({Role.NATIONAL_ADMIN})
+
+    template_name = "access/law_profile.html"
+
+    def _profile(self, request) -> LawProfile:
+        if request.user.role != Role.NATIONAL_ADMIN or not request.user.country_id:
+            raise PermissionDenied
+        profile, _created = LawProfile.objects.get_or_create(country_id=request.user.country_id)
+        return profile
+
+    def get(self, request):
+        profile = self._profile(request)
+        form = LawProfileForm(instance=profile, initial={"version": profile.version})
+        return render(request, self.template_name, {"form": form, "profile": profile})
+
+    def post(self, request):
+        profile = self._profile(request)
+        form = LawProfileForm(request.POST, instance=LawProfile(country_id=profile.country_id))
+        if form.is_valid():
+            values = {key: form.cleaned_data[key] for key in LawProfileForm.Meta.fields}
+            try:
+                law_profile_update(actor=request.user, country_id=profile.country_id,
+                                   values=values, expected_version=form.cleaned_data["version"])
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("The law profile was saved."))
+                return redirect("access:law_profile")
+        profile.refresh_from_db()
+        return render(request, self.template_name, {"form": form, "profile": profile},
+                      status=409 if form.non_field_errors() else 400)

@@ -1,0 +1,25 @@
+from rest_framework import mixins, serializers, viewsets
+
+from enlace.accounts.choices import Role
+
+from .models import Event
+from .selectors import event_list
+
+
+class EventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Event
+        fields = ["sequence", "created_at", "actor_username", "organization_code", "country",
+                  "owner_country", "action", "object_type", "object_id", "summary", "ip",
+                  "request_id", "prev_hash", "hash"]
+
+
+class EventViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The audit trail of the auditor's scope (empty for every other role)."""
+
+    allowed_roles = frozenset({Role.AUDITOR})
+    serializer_class = EventSerializer
+    filterset_fields = ["action", "object_type", "country"]
+
+    def get_queryset(self):
+        return event_list(actor=self.request.user)

@@ -1,0 +1,48 @@
+"""What each role's home dashboard shows. Content figures go through the capabilities' own
+selectors (and so through the access policy); this module only assembles them."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from enlace.access.models import LawProfile
+from enlace.accounts.choices import Role
+from enlace.accounts.selectors import user_list
+from enlace.audit.selectors import event_list
+from enlace.audit.services import chain_verify
+from enlace.core.models import Country, Job, Organization, ProTemporePresidency
+
+
+def dashboard_for(user) -> dict:
+    context: dict = {
+        "presidency": ProTemporePresidency.current(),
+        "member_states": Country.objects.filter(member_state=True).order_by("iso2"),
+        "recent_jobs": job_list(actor=user)[:5],
+    }
+    if user.country_id:
+        context["law_profile"] = LawProfile.objects.filter(country_id=user.country_id).first()
+    if user.role in {Role.NATIONAL_ADMIN, Role.SYSADMIN}:
+        users = user_list(actor=user)
+        enrolled = TOTPDevice.objects.filter(confirmed=True).values("user_id")
+        context["user_counts"] = users.aggregate(
+            total=Count("pk"), active=Count("pk", filter=Q(is_active=True)),
+            without_two_factor=Count("pk", filter=~Q(pk__in=enrolled)))
+        context["users_by_role"] = users.values("role").annotate(n=Count("pk")).order_by("role")
+    if user.role == Role.AUDITOR:
+        events = event_list(actor=user)
+        context["audit_recent"] = events[:10]
+        context["audit_failed_logins"] = events.filter(action="auth.login_failed").count()
+        context["audit_chain"] = chain_verify()
+    if user.role in {Role.SECRETARIAT, Role.OBSERVER, Role.CIVIL_SOCIETY}:
+        context["organizations"] = Organization.objects.exclude(kind="national_office")
+    return context
+
+
+def job_list(*, actor):
+    """Jobs a user may follow: her own (the platform administrator: all, without content)."""
+    if not getattr(actor, "is_authenticated", False):
+        return Job.objects.none()
+    if actor.role == Role.SYSADMIN:
+        return Job.objects.all()
+    return Job.objects.filter(created_by=actor)
