@@ -65,12 +65,22 @@ def visible_to(source: type[S] | QuerySet[S], actor) -> QuerySet[S]:
     return queryset.filter(pk__in=visible_ids)
 
 
-def get_visible_or_404(source: type[S] | QuerySet[S], actor, **lookup: Any) -> S:
-    """One record the actor may see, or Http404 whether it is missing or outside her audience."""
+def get_visible_or_404(source: type[S] | QuerySet[S], actor, *, audit: bool = True,
+                       **lookup: Any) -> S:
+    """One record the actor may see, or Http404 whether it is missing or outside her audience.
+
+    The read is recorded in the audit trail (`<app>.read`, with the owner country) unless the
+    caller passes audit=False because it records a more specific event itself."""
     try:
-        return visible_to(source, actor).get(**lookup)
+        record = visible_to(source, actor).get(**lookup)
     except (_queryset(source).model.DoesNotExist, ValueError) as exc:
         raise Http404 from exc
+    if audit:
+        from enlace.audit.services import record_event
+
+        record_event(actor=actor, action=f"{record._meta.app_label}.read", obj=record,
+                     summary="" if is_owner(actor, record) else "read by another country")
+    return record
 
 
 def is_owner(actor, record: Shareable) -> bool:

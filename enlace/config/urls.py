@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("enlace.accounts.urls")),
     path("access/", include("enlace.access.urls")),
+    path("", include("enlace.core.urls")),
     path("audit/", include("enlace.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

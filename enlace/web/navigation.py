@@ -42,6 +42,8 @@ register(NavItem("audit:event_list", _("Audit trail"), roles=frozenset({Role.AUD
                  icon="journal-check", order=80))
 register(NavItem("access:law_profile", _("Law profile"), roles=frozenset({Role.NATIONAL_ADMIN}),
                  icon="shield-lock", order=85))
+register(NavItem("core:presidency", _("Presidency"), roles=frozenset({Role.SECRETARIAT}),
+                 icon="flag", order=70))
 register(NavItem("accounts:user_list", _("Users"),
                  roles=frozenset({Role.NATIONAL_ADMIN, Role.SYSADMIN}), icon="people",
                  order=90))

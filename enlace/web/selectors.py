@@ -28,7 +28,9 @@ def dashboard_for(user) -> dict:
         context["user_counts"] = users.aggregate(
             total=Count("pk"), active=Count("pk", filter=Q(is_active=True)),
             without_two_factor=Count("pk", filter=~Q(pk__in=enrolled)))
-        context["users_by_role"] = users.values("role").annotate(n=Count("pk")).order_by("role")
+        context["users_by_role"] = [
+            (Role(row["role"]).label, row["n"])
+            for row in users.values("role").annotate(n=Count("pk")).order_by("role")]
     if user.role == Role.AUDITOR:
         events = event_list(actor=user)
         context["audit_recent"] = events[:10]

@@ -59,6 +59,8 @@ def test_visibility_matrix(users, user_key, audience_index):
     assert visible_to(Specimen, actor).filter(pk=specimen.pk).exists() is expected
     if expected:
         assert get_visible_or_404(Specimen, actor, pk=specimen.pk) == specimen
+        read = Event.objects.get(action="shareable_test.read", object_id=str(specimen.pk))
+        assert (read.actor_username, read.owner_country) == (actor.username, "CR")
     else:
         with pytest.raises(Http404):
             get_visible_or_404(Specimen, actor, pk=specimen.pk)
