@@ -235,3 +235,10 @@ EMAIL_BACKEND = env_str("ENLACE_EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = env_str("ENLACE_FROM_EMAIL", "enlace@localhost")
 
 ENLACE_TWO_FACTOR_URL = "/accounts/two-factor/"
+
+# Encryption at rest (enlace.core.crypto). Without ENLACE_KEYS / ENLACE_KEY_FILE, development
+# and demo runs create var/keys; production refuses to start without configured keys.
+ENLACE_KEYS = env_str("ENLACE_KEYS", "")
+ENLACE_KEY_FILE = env_str("ENLACE_KEY_FILE")
+ENLACE_INDEX_KEY = env_str("ENLACE_INDEX_KEY", "")
+ENLACE_ALLOW_GENERATED_KEYS = True

@@ -30,3 +30,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 REST_FRAMEWORK = {**REST_FRAMEWORK}  # noqa: F405
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "10000/minute", "user": "100000/minute"}
+
+# Fixed test keys (two data keys, so rotation can be tested, and the blind-index key).
+ENLACE_KEYS = ("t1:2q5H3mWQz0oX8m1cG0m3S3a9xkqgS8yC5Gm3rU0Fq0Y=,"
+               "t0:QmFzZTY0LWVuY29kZWQtMzItYnl0ZS10ZXN0LWtleSE=")
+ENLACE_INDEX_KEY = "aW5kZXgta2V5LWZvci10ZXN0cy0zMi1ieXRlcy1sb24="
+ENLACE_KEY_FILE = None

@@ -1,0 +1,143 @@
+"""Encryption at rest for persons' identities (docs/architecture.md §3.6).
+
+- AES-256-GCM from `cryptography`; each value is bound to its column by the associated data
+  (`app.model.field`), so a ciphertext copied into another column does not decrypt.
+- Keys come from ENLACE_KEYS ("id:base64key,id:base64key", the first encrypts, all decrypt)
+  or from the file named by ENLACE_KEY_FILE (one "id:base64key" per line). Development and
+  demo runs get a key file in var/ created on first use. Rotation: put the new key first,
+  run `enlace keys reencrypt`, then drop the old key.
+- Exact search on identifiers uses a keyed blind index: HMAC-SHA256 under a separate key
+  (ENLACE_INDEX_KEY or the `index` line of the key file), over a normalised value, so equal
+  document numbers or phones can be found without decrypting and without exposing them.
+
+Ciphertext format: "e1:<key id>:<base64(nonce || ciphertext+tag)>".
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+PREFIX = "e1"
+
+
+class DecryptionError(Exception):
+    """The value was altered, moved to another column, or its key is not configured."""
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    keys: dict[str, bytes]  # key id -> 32-byte key, in priority order (first = active)
+    index_key: bytes
+
+    @property
+    def active_id(self) -> str:
+        return next(iter(self.keys))
+
+
+def _decode_key(key_id: str, encoded: str) -> bytes:
+    try:
+        key = base64.urlsafe_b64decode(encoded.strip() + "=" * (-len(encoded.strip()) % 4))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"encryption key {key_id!r} is not base64") from exc
+    if len(key) != 32:
+        raise ImproperlyConfigured(f"encryption key {key_id!r} must be 32 bytes (AES-256)")
+    return key
+
+
+def _parse(entries: list[str]) -> dict[str, bytes]:
+    keys: dict[str, bytes] = {}
+    for entry in entries:
+        if not entry.strip() or entry.strip().startswith("#"):
+            continue
+        key_id, _, encoded = entry.strip().partition(":")
+        if not key_id or not encoded:
+            raise ImproperlyConfigured("encryption keys are written as id:base64key")
+        keys[key_id] = _decode_key(key_id, encoded)
+    return keys
+
+
+def new_key_line(key_id: str) -> str:
+    return f"{key_id}:{base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()}"
+
+
+def _development_key_file() -> Path:
+    path = Path(settings.VAR_DIR) / "keys"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new_key_line("k1") + "\n" + new_key_line("index") + "\n")
+        path.chmod(0o600)
+    return path
+
+
+@lru_cache(maxsize=1)
+def keyring() -> KeyRing:
+    env_keys = settings.ENLACE_KEYS
+    key_file = settings.ENLACE_KEY_FILE
+    if env_keys:
+        keys = _parse(env_keys.split(","))
+    else:
+        if key_file:
+            path = Path(key_file)
+        elif getattr(settings, "ENLACE_ALLOW_GENERATED_KEYS", True):
+            path = _development_key_file()
+        else:
+            raise ImproperlyConfigured("set ENLACE_KEYS or ENLACE_KEY_FILE")
+        keys = _parse(path.read_text().splitlines())
+    index_key = keys.pop("index", None)
+    if settings.ENLACE_INDEX_KEY:
+        index_key = _decode_key("index", settings.ENLACE_INDEX_KEY)
+    if not keys:
+        raise ImproperlyConfigured("no encryption key configured")
+    if index_key is None:
+        raise ImproperlyConfigured("no blind-index key configured (ENLACE_INDEX_KEY or an "
+                                   "'index:' line)")
+    return KeyRing(keys=keys, index_key=index_key)
+
+
+def encrypt(plaintext: str, *, context: str) -> str:
+    ring = keyring()
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(ring.keys[ring.active_id]).encrypt(nonce, plaintext.encode(),
+                                                       context.encode())
+    return f"{PREFIX}:{ring.active_id}:{base64.b64encode(nonce + sealed).decode()}"
+
+
+def is_encrypted(value: str) -> bool:
+    return isinstance(value, str) and value.startswith(PREFIX + ":")
+
+
+def key_id_of(token: str) -> str:
+    return token.split(":", 2)[1]
+
+
+def decrypt(token: str, *, context: str) -> str:
+    try:
+        prefix, key_id, payload = token.split(":", 2)
+        raw = base64.b64decode(payload, validate=True)
+    except ValueError as exc:
+        raise DecryptionError("not an encrypted value") from exc
+    key = keyring().keys.get(key_id)
+    if prefix != PREFIX or key is None:
+        raise DecryptionError(f"no key {key_id!r} to decrypt this value")
+    try:
+        return AESGCM(key).decrypt(raw[:12], raw[12:], context.encode()).decode()
+    except InvalidTag as exc:
+        raise DecryptionError("the value was altered or belongs to another field") from exc
+
+
+def blind_index(value: str, *, purpose: str) -> str:
+    """Keyed, deterministic digest of a normalised identifier (for exact search only)."""
+    normalised = "".join(ch for ch in value.upper() if ch.isalnum())
+    message = f"{purpose}\x00{normalised}".encode()
+    return hmac.new(keyring().index_key, message, hashlib.sha256).hexdigest()
