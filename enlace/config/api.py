@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 
 from enlace.accounts.permissions import ALL_ROLES
 from enlace.audit.api import EventViewSet
+from enlace.cases.api import CaseViewSet
 from enlace.core.api import CountryViewSet, OrganizationViewSet, VocabularyTermViewSet
 from enlace.core.models import Job
 from enlace.web.selectors import job_list
@@ -65,4 +66,5 @@ router.register("countries", CountryViewSet, basename="country")
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("vocabularies", VocabularyTermViewSet, basename="vocabulary")
 router.register("jobs", JobViewSet, basename="job")
+router.register("cases", CaseViewSet, basename="case")
 router.register("audit/events", EventViewSet, basename="audit-event")

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "enlace.accounts",
     "enlace.access",
     "enlace.audit",
+    "enlace.cases",
     "enlace.web",
 ]
 

@@ -1,0 +1,267 @@
+"""Writes of cases (atomic, version-checked, audited) and their Standard Format
+representation for a reader (redacted by the owner's law profile)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from enlace.access.choices import FieldGroup
+from enlace.access.policy import can_edit, redacted_groups
+from enlace.access.services import bump_version
+from enlace.accounts.choices import Role
+from enlace.audit.services import record_event
+from enlace.core.crypto import blind_index
+
+from .choices import PersonRole, age_band_for
+from .models import (
+    AssistanceEvent,
+    Case,
+    DocumentUsed,
+    IdentityDocument,
+    JusticeEvent,
+    Person,
+    PersonPhone,
+    RouteLeg,
+)
+
+CASE_FIELDS = ("reporting_agency", "date_identified", "date_reported", "status", "case_type",
+               "handling_code", "summary", "exploitation_types", "sexual_exploitation_types",
+               "forced_labour_industries", "methods_of_control", "recruitment_methods",
+               "modus_operandi_tags", "modus_operandi_narrative")
+# Standard Format person fields in each sensitive group (docs/standard-format.md).
+PERSON_GROUP_FIELDS = {
+    FieldGroup.NAMES: ("given_names", "first_surname", "second_surname", "aliases"),
+    FieldGroup.BIRTH_DATES: ("birth_date",),
+    FieldGroup.PHONES: ("phones",),
+    FieldGroup.ADDRESSES: ("address",),
+}
+PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def new_pseudonym(role: str) -> str:
+    prefix = {PersonRole.VICTIM: "V", PersonRole.SMUGGLED_MIGRANT: "M"}.get(role, "P")
+    return prefix + "-" + "".join(secrets.choice(PSEUDONYM_ALPHABET) for _ in range(8))
+
+
+def age_on(birth_date: date | None, day: date) -> int | None:
+    if birth_date is None:
+        return None
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month,
+                                                                  birth_date.day))
+
+
+def next_reference(country_id: str, year: int) -> str:
+    prefix = f"{country_id}-{year}-"
+    last = (Case.objects.filter(owner_country_id=country_id, reference__startswith=prefix)
+            .aggregate(last=Max("reference"))["last"])
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:05d}"
+
+
+def _check_can_create(actor) -> str:
+    if not (getattr(actor, "is_authenticated", False) and actor.role == Role.LIAISON
+            and actor.country_id):
+        raise PermissionDenied
+    return actor.country_id
+
+
+def _write_children(case: Case, data: dict[str, Any]) -> None:
+    persons = []
+    for person_data in data.get("persons", []):
+        age = person_data.get("age")
+        if age is None:
+            age = age_on(person_data.get("birth_date"), case.date_identified)
+        person = Person.objects.create(
+            case=case, role=person_data["role"],
+            pseudonym=person_data.get("pseudonym") or new_pseudonym(person_data["role"]),
+            given_names=person_data.get("given_names", ""),
+            first_surname=person_data.get("first_surname", ""),
+            second_surname=person_data.get("second_surname", ""),
+            aliases="\n".join(person_data.get("aliases", [])),
+            sex=person_data.get("sex") or "X", gender=person_data.get("gender", ""),
+            birth_date=person_data.get("birth_date"), age=age, age_band=age_band_for(age),
+            is_minor=age is not None and age < 18,
+            nationalities=sorted(set(person_data.get("nationalities", []))),
+            address=person_data.get("address", ""),
+            trafficking_status=person_data.get("trafficking_status", ""))
+        for number in person_data.get("phones", []):
+            PersonPhone.objects.create(person=person, number=number,
+                                       number_index=blind_index(number, purpose="phone"))
+        for document in person_data.get("documents", []):
+            number = document.get("number", "")
+            IdentityDocument.objects.create(
+                person=person, document_type=document["document_type"],
+                issuing_country_id=document.get("issuing_country") or None, number=number,
+                number_index=blind_index(number, purpose="document") if number else "")
+        persons.append(person)
+    for sequence, leg in enumerate(data.get("route", []), start=1):
+        RouteLeg.objects.create(case=case, sequence=sequence, **{
+            key: leg.get(key) for key in ("from_place", "to_place", "transport_mode",
+                                          "crossing_point", "crossing_type", "fee_currency")
+            if leg.get(key) is not None}, from_country_id=leg["from_country"],
+            to_country_id=leg["to_country"], date=leg.get("date"),
+            fee_amount=leg.get("fee_amount"))
+    for document in data.get("documents_used", []):
+        index = document.get("person")
+        number = document.get("number", "")
+        DocumentUsed.objects.create(
+            case=case, person=persons[index] if index is not None else None,
+            document_type=document["document_type"],
+            issuing_country_id=document.get("issuing_country") or None, number=number,
+            number_index=blind_index(number, purpose="document") if number else "",
+            nature=document["nature"])
+    for event in data.get("justice", []):
+        JusticeEvent.objects.create(case=case, stage=event["stage"], date=event.get("date"),
+                                    note=event.get("note", ""))
+    for event in data.get("assistance", []):
+        AssistanceEvent.objects.create(case=case, assistance_type=event["assistance_type"],
+                                       date=event.get("date"), note=event.get("note", ""))
+
+
+def _apply_case_fields(case: Case, data: dict[str, Any]) -> None:
+    for field in CASE_FIELDS:
+        if field in data:
+            setattr(case, field, data[field])
+    incident = data.get("group_incident") or {}
+    case.migrants_count = incident.get("migrants", 0)
+    case.deaths = incident.get("deaths", 0)
+    case.injuries = incident.get("injuries", 0)
+    case.rescues = incident.get("rescues", 0)
+
+
+@transaction.atomic
+def case_create(*, actor, data: dict[str, Any], audit: bool = True) -> Case:
+    """Create a case owned by the actor's country from validated Standard Format data."""
+    country_id = _check_can_create(actor)
+    reference = data.get("reference") or next_reference(country_id,
+                                                        data["date_identified"].year)
+    if not reference.startswith(f"{country_id}-"):
+        raise ValidationError({"reference": _(
+            "The reference must start with your country's code (%(country)s-).") % {
+            "country": country_id}})
+    if Case.objects.filter(owner_country_id=country_id, reference=reference).exists():
+        raise ValidationError({"reference": _("The reference %(reference)s already exists.")
+                               % {"reference": reference}})
+    case = Case(owner_country_id=country_id, reference=reference, created_by=actor)
+    _apply_case_fields(case, data)
+    case.save()
+    _write_children(case, data)
+    if audit:
+        record_event(actor=actor, action="cases.create", obj=case, summary=reference)
+    return case
+
+
+@transaction.atomic
+def case_update(*, actor, case: Case, data: dict[str, Any], expected_version: int) -> Case:
+    """Replace a case's content. A stale `expected_version` is refused (StaleVersionError).
+
+    Persons keep their pseudonyms when the update lists them in the same order."""
+    if not can_edit(actor, case):
+        raise PermissionDenied
+    bump_version(case, expected_version)
+    pseudonyms = list(case.persons.values_list("pseudonym", flat=True))
+    for position, person in enumerate(data.get("persons", [])):
+        if position < len(pseudonyms) and not person.get("pseudonym"):
+            person["pseudonym"] = pseudonyms[position]
+    _apply_case_fields(case, data)
+    case.save()
+    case.persons.all().delete()
+    case.route.all().delete()
+    case.documents_used.all().delete()
+    case.justice.all().delete()
+    case.assistance.all().delete()
+    _write_children(case, data)
+    record_event(actor=actor, action="cases.update", obj=case,
+                 summary=f"{case.reference} v{case.version}")
+    return case
+
+
+@transaction.atomic
+def case_delete(*, actor, case: Case, expected_version: int) -> None:
+    if not can_edit(actor, case):
+        raise PermissionDenied
+    bump_version(case, expected_version)
+    record_event(actor=actor, action="cases.delete", obj=case, summary=case.reference)
+    case.delete()
+
+
+def _person_as_standard_format(person: Person, hidden: set[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "pseudonym": person.pseudonym, "role": person.role,
+        "given_names": person.given_names, "first_surname": person.first_surname,
+        "second_surname": person.second_surname,
+        "aliases": [alias for alias in person.aliases.split("\n") if alias],
+        "sex": person.sex, "gender": person.gender,
+        "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+        "age": person.age, "age_band": person.age_band, "is_minor": person.is_minor,
+        "nationalities": person.nationalities, "address": person.address,
+        "phones": [phone.number for phone in person.phones.all()],
+        "trafficking_status": person.trafficking_status,
+        "documents": [{"document_type": document.document_type,
+                       "issuing_country": document.issuing_country_id or "",
+                       "number": document.number} for document in person.documents.all()],
+    }
+    for group, fields in PERSON_GROUP_FIELDS.items():
+        if group in hidden:
+            for field in fields:
+                values[field] = [] if isinstance(values[field], list) else None
+    if FieldGroup.IDENTITY_NUMBERS in hidden:
+        for document in values["documents"]:
+            document["number"] = None
+    return values
+
+
+def case_as_standard_format(case: Case, *, actor, shared_with: list[str] | None = None,
+                            redacted: list[str] | None = None) -> dict[str, Any]:
+    """The case as `actor` may read it: sensitive groups the owner's law profile keeps in the
+    country are withheld (None or empty), and recipients identify persons by pseudonym."""
+    hidden = set(redacted) if redacted is not None else redacted_groups(actor, case)
+    persons = list(case.persons.all())
+    index_of = {person.pk: position for position, person in enumerate(persons)}
+    return {
+        "id": case.pk, "reference": case.reference, "owner_country": case.owner_country_id,
+        "reporting_agency": case.reporting_agency,
+        "date_identified": case.date_identified.isoformat(),
+        "date_reported": case.date_reported.isoformat() if case.date_reported else None,
+        "status": case.status, "case_type": case.case_type, "audience": case.audience,
+        "shared_with": shared_with if shared_with is not None else sorted(
+            case.shared_with.values_list("iso2", flat=True)),
+        "handling_code": case.handling_code, "version": case.version,
+        "summary": case.summary, "exploitation_types": case.exploitation_types,
+        "sexual_exploitation_types": case.sexual_exploitation_types,
+        "forced_labour_industries": case.forced_labour_industries,
+        "methods_of_control": case.methods_of_control,
+        "recruitment_methods": case.recruitment_methods,
+        "modus_operandi_tags": case.modus_operandi_tags,
+        "modus_operandi_narrative": case.modus_operandi_narrative,
+        "group_incident": {"migrants": case.migrants_count, "deaths": case.deaths,
+                           "injuries": case.injuries, "rescues": case.rescues},
+        "persons": [_person_as_standard_format(person, hidden) for person in persons],
+        "route": [{"from_country": leg.from_country_id, "from_place": leg.from_place,
+                   "to_country": leg.to_country_id, "to_place": leg.to_place,
+                   "transport_mode": leg.transport_mode, "crossing_point": leg.crossing_point,
+                   "crossing_type": leg.crossing_type,
+                   "date": leg.date.isoformat() if leg.date else None,
+                   "fee_amount": str(leg.fee_amount) if leg.fee_amount is not None else None,
+                   "fee_currency": leg.fee_currency} for leg in case.route.all()],
+        "documents_used": [{"person": index_of.get(document.person_id),
+                            "document_type": document.document_type,
+                            "issuing_country": document.issuing_country_id or "",
+                            "number": None if FieldGroup.IDENTITY_NUMBERS in hidden
+                            else document.number, "nature": document.nature}
+                           for document in case.documents_used.all()],
+        "justice": [{"stage": event.stage,
+                     "date": event.date.isoformat() if event.date else None,
+                     "note": event.note} for event in case.justice.all()],
+        "assistance": [{"assistance_type": event.assistance_type,
+                        "date": event.date.isoformat() if event.date else None,
+                        "note": event.note} for event in case.assistance.all()],
+        "redacted": sorted(hidden),
+    }
