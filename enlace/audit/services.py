@@ -15,8 +15,9 @@ def _describe_actor(actor) -> tuple[int | None, str, str, str]:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return None, "", "", ""
     organization = actor.organization if getattr(actor, "organization_id", None) else None
+    country = (organization.country_id if organization else getattr(actor, "country_id", ""))
     return (actor.pk, actor.get_username(), organization.code if organization else "",
-            (organization.country_id or "") if organization else "")
+            country or "")
 
 
 def record_event(*, actor, action: str, obj: models.Model | None = None,

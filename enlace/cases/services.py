@@ -149,7 +149,8 @@ def case_create(*, actor, data: dict[str, Any], audit: bool = True) -> Case:
     if Case.objects.filter(owner_country_id=country_id, reference=reference).exists():
         raise ValidationError({"reference": _("The reference %(reference)s already exists.")
                                % {"reference": reference}})
-    case = Case(owner_country_id=country_id, reference=reference, created_by=actor)
+    case = Case(owner_country_id=country_id, reference=reference,
+                created_by=actor if getattr(actor, "pk", None) else None)
     _apply_case_fields(case, data)
     case.save()
     _write_children(case, data)

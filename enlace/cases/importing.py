@@ -1,0 +1,179 @@
+"""Import of cases from CSV, XLSX (one row per person; rows sharing a `reference` form one
+case) or JSON (a list of Standard Format cases). Every row is validated first; then all cases
+are written in one transaction, or none."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from enlace.audit.services import record_event
+from enlace.core.importing import ImportReport, RowError, detect_format, flatten_errors, read_rows
+
+from .models import Case
+from .serializers import CaseSerializer
+from .services import case_create
+
+LIST_SEPARATOR = ";"
+CASE_COLUMNS = ["reference", "reporting_agency", "date_identified", "date_reported", "status",
+                "case_type", "handling_code", "summary", "exploitation_types",
+                "methods_of_control", "recruitment_methods", "modus_operandi_tags",
+                "modus_operandi_narrative", "route_countries", "route_transport_modes",
+                "group_migrants", "group_deaths", "group_injuries", "group_rescues"]
+PERSON_COLUMNS = ["person_role", "given_names", "first_surname", "second_surname", "sex",
+                  "birth_date", "age", "nationalities", "phone", "document_type",
+                  "document_issuing_country", "document_number", "document_nature"]
+COLUMNS = CASE_COLUMNS + PERSON_COLUMNS
+REQUIRED_COLUMNS = {"reporting_agency", "date_identified", "case_type"}
+# Standard Format path prefix -> flat column, to name the column of an error.
+PATH_TO_COLUMN = {"route": "route_countries", "group_incident": "group_migrants",
+                  "documents_used": "document_number"}
+PERSON_PATH_TO_COLUMN = {"role": "person_role", "phones": "phone", "documents": "document_type"}
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+
+
+def _case_from_rows(rows: list[dict[str, str]]) -> dict[str, Any]:
+    first = rows[0]
+    data: dict[str, Any] = {key: first[key] for key in (
+        "reference", "reporting_agency", "date_identified", "case_type", "summary",
+        "modus_operandi_narrative") if first.get(key)}
+    for key in ("date_reported", "status", "handling_code"):
+        if first.get(key):
+            data[key] = first[key]
+    for key in ("exploitation_types", "methods_of_control", "recruitment_methods",
+                "modus_operandi_tags"):
+        data[key] = _split(first.get(key, ""))
+    incident = {key: first[f"group_{key}"] for key in ("migrants", "deaths", "injuries",
+                                                       "rescues") if first.get(f"group_{key}")}
+    if incident:
+        data["group_incident"] = incident
+    countries = _split(first.get("route_countries", ""))
+    modes = _split(first.get("route_transport_modes", ""))
+    data["route"] = [{"from_country": origin, "to_country": destination,
+                      **({"transport_mode": modes[index]} if index < len(modes) else {})}
+                     for index, (origin, destination) in enumerate(pairwise(countries))]
+    persons, documents_used = [], []
+    for row in rows:
+        if not row.get("person_role"):
+            continue
+        person: dict[str, Any] = {"role": row["person_role"]}
+        for key in ("given_names", "first_surname", "second_surname", "sex", "birth_date",
+                    "age"):
+            if row.get(key):
+                person[key] = row[key]
+        person["nationalities"] = _split(row.get("nationalities", ""))
+        if row.get("phone"):
+            person["phones"] = [row["phone"]]
+        if row.get("document_type"):
+            document = {"document_type": row["document_type"],
+                        "issuing_country": row.get("document_issuing_country", ""),
+                        "number": row.get("document_number", "")}
+            person["documents"] = [document]
+            if row.get("document_nature"):
+                documents_used.append({**document, "person": len(persons),
+                                       "nature": row["document_nature"]})
+        persons.append(person)
+    data["persons"] = persons
+    data["documents_used"] = documents_used
+    return data
+
+
+def _column_for(path: str) -> tuple[int | None, str]:
+    """(person index or None, flat column) for a Standard Format error path."""
+    parts = path.split(".")
+    if parts[0] == "persons" and len(parts) >= 2 and parts[1].isdigit():
+        field = parts[2] if len(parts) > 2 else "person_role"
+        return int(parts[1]), PERSON_PATH_TO_COLUMN.get(field, field)
+    return None, PATH_TO_COLUMN.get(parts[0], parts[0] or "reference")
+
+
+def _group(rows: list[dict[str, str]]) -> list[tuple[list[int], list[dict[str, str]]]]:
+    groups: dict[str, tuple[list[int], list[dict[str, str]]]] = {}
+    ordered = []
+    for number, row in enumerate(rows, start=2):
+        key = row.get("reference") or f"__row{number}"
+        if key not in groups:
+            groups[key] = ([], [])
+            ordered.append(groups[key])
+        groups[key][0].append(number)
+        groups[key][1].append(row)
+    return ordered
+
+
+def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: bool = False,
+                 progress: Callable[[int, str], None] | None = None) -> ImportReport:
+    """Validate every row, then create every case (or none). Raises ImportFileError when the
+    file as a whole cannot be read."""
+    file_format = detect_format(path, file_format)
+    header, rows = read_rows(path, file_format)
+    report = ImportReport(rows=len(rows))
+    if file_format == "json":
+        candidates = [([index + 1], item) for index, item in enumerate(rows)]
+    else:
+        unknown = [column for column in header if column and column not in COLUMNS]
+        for column in unknown:
+            report.errors.append(RowError(1, column, _("unknown column")))
+        for column in sorted(REQUIRED_COLUMNS - set(header)):
+            report.errors.append(RowError(1, column, _("required column is missing")))
+        if report.errors:
+            return report
+        candidates = [(numbers, _case_from_rows(group)) for numbers, group in _group(rows)]
+
+    seen_references: dict[str, int] = {}
+    existing = set(Case.objects.filter(owner_country_id=actor.country_id)
+                   .values_list("reference", flat=True))
+    valid: list[dict[str, Any]] = []
+    for position, (numbers, data) in enumerate(candidates, start=1):
+        serializer = CaseSerializer(data=data, context={"actor": actor})
+        if not serializer.is_valid():
+            for path, message in flatten_errors(serializer.errors):
+                person_index, column = _column_for(path)
+                row = numbers[0] if file_format == "json" else numbers[min(
+                    person_index or 0, len(numbers) - 1)]
+                report.errors.append(RowError(row, path if file_format == "json" else column,
+                                              message))
+            continue
+        reference = serializer.validated_data.get("reference", "")
+        if reference:
+            if not reference.startswith(f"{actor.country_id}-"):
+                report.errors.append(RowError(numbers[0], "reference", _(
+                    "the reference must start with %(country)s-") % {
+                    "country": actor.country_id}))
+            elif reference in existing:
+                report.errors.append(RowError(numbers[0], "reference", _(
+                    "%(reference)s already exists") % {"reference": reference}))
+            elif reference in seen_references and file_format == "json":
+                report.errors.append(RowError(numbers[0], "reference", _(
+                    "%(reference)s is repeated (row %(row)s)") % {
+                    "reference": reference, "row": seen_references[reference]}))
+            seen_references.setdefault(reference, numbers[0])
+        valid.append(serializer.validated_data)
+        if progress and position % 500 == 0:
+            progress(int(50 * position / len(candidates)), _("Validating"))
+    if report.errors or dry_run:
+        report.errors.sort(key=lambda error: (error.row, error.column))
+        return report
+    with transaction.atomic():
+        for position, data in enumerate(valid, start=1):
+            try:
+                case_create(actor=actor, data=data, audit=False)
+            except DjangoValidationError as exc:  # raced with another writer
+                report.errors.append(RowError(candidates[position - 1][0][0], "reference",
+                                              " ".join(exc.messages)))
+                transaction.set_rollback(True)
+                return report
+            if progress and position % 500 == 0:
+                progress(50 + int(50 * position / len(valid)), _("Writing"))
+        report.created = len(valid)
+        record_event(actor=actor, action="cases.import", owner_country=actor.country_id,
+                     summary=f"{len(valid)} cases from {path.name} ({file_format})")
+    return report

@@ -1,0 +1,161 @@
+"""The shared import framework: read CSV, XLSX or JSON rows safely, collect errors by row and
+column, and report them in the user's language. Capabilities map rows to their own records;
+nothing is written unless every row is valid (the caller writes inside one transaction)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class RowError:
+    row: int  # 1-based data row as a person counts it in the file (header = row 1)
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("row %(row)s, %(column)s: %(message)s") % {
+            "row": self.row, "column": self.column or "—", "message": self.message}
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (encoding, format, empty, formulas ...)."""
+
+
+def detect_format(path: Path, explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in {"csv", "xlsx", "json"}:
+        return suffix
+    raise ImportFileError(_("Say the format with --format csv|xlsx|json: the file name "
+                            "%(name)s does not tell it.") % {"name": path.name})
+
+
+def read_rows(path: Path, file_format: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Header and rows of a CSV or XLSX file; JSON returns ([], list of objects)."""
+    if not path.exists():
+        raise ImportFileError(_("File not found: %(path)s") % {"path": path})
+    if path.stat().st_size == 0:
+        raise ImportFileError(_("The file is empty."))
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportFileError(_("The file is larger than %(mb)s MB.") % {
+            "mb": MAX_BYTES // (1024 * 1024)})
+    if file_format == "csv":
+        return _read_csv(path)
+    if file_format == "xlsx":
+        return _read_xlsx(path)
+    if file_format == "json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(_("The file is not UTF-8 text.")) from exc
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(_("The file is not valid JSON (line %(line)s).") % {
+                "line": exc.lineno}) from exc
+        if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+            raise ImportFileError(_("The JSON file must hold a list of objects."))
+        if not data:
+            raise ImportFileError(_("The file is empty."))
+        return [], data
+    raise ImportFileError(_("Unknown format %(format)s.") % {"format": file_format})
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(_("The file is not UTF-8 text: save it as \"CSV UTF-8\".")) \
+            from exc
+    if "\x00" in text:
+        raise ImportFileError(_("The file is not a CSV text file."))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [name.strip() for name in (reader.fieldnames or [])]
+    if not header:
+        raise ImportFileError(_("The file is empty."))
+    reader.fieldnames = header
+    rows = [{key: (value or "").strip() for key, value in row.items() if key}
+            for row in reader]
+    if not rows:
+        raise ImportFileError(_("The file has a header but no rows."))
+    return header, rows
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except (BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise ImportFileError(_("The file is not an XLSX workbook.")) from exc
+    sheet = workbook.worksheets[0]
+    values = sheet.iter_rows(values_only=True)
+    try:
+        header = [str(cell).strip() if cell is not None else "" for cell in next(values)]
+    except StopIteration as exc:
+        raise ImportFileError(_("The file is empty.")) from exc
+    rows = []
+    for number, row in enumerate(values, start=2):
+        if all(cell is None or str(cell).strip() == "" for cell in row):
+            continue
+        record = {}
+        for column, cell in zip(header, row, strict=False):
+            if not column:
+                continue
+            if isinstance(cell, str) and cell.startswith("="):
+                # Formulas are refused: their cached values can be stale or absent.
+                raise ImportFileError(_("Row %(row)s, %(column)s holds a formula; paste "
+                                        "values only.") % {"row": number, "column": column})
+            if hasattr(cell, "isoformat"):
+                cell = cell.date().isoformat() if hasattr(cell, "date") else cell.isoformat()
+            record[column] = "" if cell is None else str(cell).strip()
+        rows.append(record)
+    workbook.close()
+    if not rows:
+        raise ImportFileError(_("The file has a header but no rows."))
+    return header, rows
+
+
+def flatten_errors(detail: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """DRF-style nested errors as (dotted field path, message) pairs."""
+    if isinstance(detail, dict):
+        pairs = []
+        for key, value in detail.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            pairs.extend(flatten_errors(value, path))
+        return pairs
+    if isinstance(detail, list):
+        if all(not isinstance(item, dict | list) for item in detail):
+            return [(prefix, " ".join(str(item) for item in detail))]
+        pairs = []
+        for index, item in enumerate(detail):
+            pairs.extend(flatten_errors(item, f"{prefix}.{index}" if prefix else str(index)))
+        return pairs
+    return [(prefix, str(detail))]
