@@ -33,3 +33,11 @@ def event_list(*, actor, action: str = "", username: str = "", object_type: str 
     if date_to:
         events = events.filter(created_at__date__lte=date_to)
     return events.order_by("-sequence")
+
+
+def object_history(*, obj, actions: tuple[str, ...] = ()) -> QuerySet[Event]:
+    """Changes recorded for one object (for its owner's change history, not the trail)."""
+    events = Event.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+    if actions:
+        events = events.filter(action__in=actions)
+    return events.order_by("-sequence")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("access/", include("enlace.access.urls")),
     path("", include("enlace.core.urls")),
     path("audit/", include("enlace.audit.urls")),
+    path("cases/", include("enlace.cases.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/v1/", include((api_v1, "api"), namespace="api")),

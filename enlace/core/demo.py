@@ -1,7 +1,7 @@
 """Demo data: users for every role and whatever each capability contributes.
 
 A capability adds demo records by providing ``enlace/<app>/demo.py`` with
-``populate(*, rng: random.Random, users: dict[str, User]) -> None``; `enlace demo` calls every
+``populate(*, rng, users, options) -> None``; `enlace demo` calls every
 such function in INSTALLED_APPS order. Everything here is idempotent."""
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def demo_users_create() -> dict:
 
 
 @transaction.atomic
-def demo_load(*, seed: int) -> dict:
+def demo_load(*, seed: int, options: dict | None = None) -> dict:
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     users = demo_users_create()
     for country in MEMBER_STATES:
@@ -94,5 +94,5 @@ def demo_load(*, seed: int) -> dict:
             continue
         populate = getattr(module, "populate", None)
         if populate is not None:
-            populate(rng=rng, users=users)
+            populate(rng=rng, users=users, options=options or {})
     return users

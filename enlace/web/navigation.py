@@ -42,6 +42,11 @@ register(NavItem("audit:event_list", _("Audit trail"), roles=frozenset({Role.AUD
                  icon="journal-check", order=80))
 register(NavItem("access:law_profile", _("Law profile"), roles=frozenset({Role.NATIONAL_ADMIN}),
                  icon="shield-lock", order=85))
+register(NavItem("cases:case_list", _("Cases"),
+                 roles=frozenset({Role.LIAISON, Role.SECRETARIAT, Role.OBSERVER}),
+                 icon="folder2-open", order=10))
+register(NavItem("cases:case_inbox", _("Shared with my country"),
+                 roles=frozenset({Role.LIAISON}), icon="inbox", order=11))
 register(NavItem("core:presidency", _("Presidency"), roles=frozenset({Role.SECRETARIAT}),
                  icon="flag", order=70))
 register(NavItem("accounts:user_list", _("Users"),

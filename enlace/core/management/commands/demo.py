@@ -10,10 +10,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=1, help="random seed of demo records")
+        parser.add_argument("--cases", type=int, default=None,
+                            help="how many synthetic cases to have (default 300)")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, seed: int, **options):
-        demo_load(seed=seed)
+        demo_load(seed=seed, options={"cases": options["cases"]})
         if options["json"]:
             self.stdout.write(json.dumps([
                 {"username": spec.username, "password": DEMO_PASSWORD, "role": spec.role.value,
