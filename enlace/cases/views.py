@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
+from enlace.access.choices import FieldGroup
 from enlace.access.policy import can_edit
 from enlace.access.services import record_share
 from enlace.accounts.permissions import CONTENT_ROLES, RoleRequiredMixin
@@ -14,6 +15,7 @@ from enlace.audit.selectors import object_history
 from enlace.core.models import Country, VocabularyTerm
 
 from . import selectors
+from .choices import PersonRole
 from .forms import CaseFilterForm, ShareForm
 from .services import case_as_standard_format
 
@@ -83,6 +85,7 @@ class CaseDetailView(RoleRequiredMixin, View):
                 "countries": [country.iso2 for country in case.shared_with.all()],
                 "version": case.version}),
             "history": object_history(obj=case)[:50] if owner else [],
+            "role_labels": dict(PersonRole.choices), "group_labels": dict(FieldGroup.choices),
         }
         return render(request, self.template_name, context, status=status)
 
