@@ -6,3 +6,6 @@ class CasesConfig(AppConfig):
     name = "enlace.cases"
     label = "cases"
     verbose_name = _("Case exchange")
+
+    def ready(self) -> None:
+        from . import tasks  # noqa: F401  registers the background job handlers

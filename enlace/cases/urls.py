@@ -8,4 +8,9 @@ urlpatterns = [
     path("", views.CaseListView.as_view(), name="case_list"),
     path("inbox/", views.CaseInboxView.as_view(), name="case_inbox"),
     path("<int:pk>/", views.CaseDetailView.as_view(), name="case_detail"),
+    path("template.xlsx", views.CaseTemplateView.as_view(), name="case_template"),
+    path("import/", views.CaseImportView.as_view(), name="case_import"),
+    path("import/<int:pk>/", views.CaseImportStatusView.as_view(), name="case_import_status"),
+    path("import/<int:pk>/errors.csv", views.CaseImportErrorsView.as_view(),
+         name="case_import_errors"),
 ]

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+import csv
+import io
+import secrets
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
@@ -10,13 +17,16 @@ from django.views.generic import ListView
 from enlace.access.choices import FieldGroup
 from enlace.access.policy import can_edit
 from enlace.access.services import record_share
+from enlace.accounts.choices import Role
 from enlace.accounts.permissions import CONTENT_ROLES, RoleRequiredMixin
 from enlace.audit.selectors import object_history
-from enlace.core.models import Country, VocabularyTerm
+from enlace.audit.services import record_event
+from enlace.core.jobs import job_start
+from enlace.core.models import Country, Job, VocabularyTerm
 
 from . import selectors
 from .choices import PersonRole
-from .forms import CaseFilterForm, ShareForm
+from .forms import CaseFilterForm, CaseImportForm, ShareForm
 from .services import case_as_standard_format
 
 
@@ -109,3 +119,82 @@ class CaseDetailView(RoleRequiredMixin, View):
                 return redirect("cases:case_detail", pk=case.pk)
         case = selectors.case_get(actor=request.user, pk=pk)
         return self._render(request, case, form, status=409 if form.non_field_errors() else 400)
+
+
+LIAISON_ONLY = frozenset({Role.LIAISON})
+
+
+class CaseTemplateView(RoleRequiredMixin, View):
+    """The XLSX import template with dropdowns for every coded column."""
+
+    allowed_roles = LIAISON_ONLY
+
+    def get(self, request):
+        from .templates_xlsx import case_import_template
+
+        response = HttpResponse(
+            case_import_template(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = 'attachment; filename="enlace-cases-template.xlsx"'
+        return response
+
+
+class CaseImportView(RoleRequiredMixin, View):
+    """Upload a file; it is validated and imported by a background job with a progress bar."""
+
+    allowed_roles = LIAISON_ONLY
+    template_name = "cases/case_import.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": CaseImportForm()})
+
+    def post(self, request):
+        form = CaseImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        upload = form.cleaned_data["file"]
+        suffix = upload.name.rsplit(".", 1)[-1].lower()
+        folder = Path(settings.VAR_DIR) / "uploads"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{secrets.token_hex(16)}.{suffix}"
+        with path.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        job = job_start(actor=request.user, kind="cases.import", parameters={
+            "path": str(path), "format": suffix, "name": upload.name,
+            "dry_run": form.cleaned_data["dry_run"]})
+        return redirect("cases:case_import_status", pk=job.pk)
+
+
+def _import_job(request, pk) -> Job:
+    return get_object_or_404(Job, pk=pk, kind="cases.import", created_by=request.user)
+
+
+class CaseImportStatusView(RoleRequiredMixin, View):
+    """Progress of an import, then its outcome; htmx polls the partial until it finishes."""
+
+    allowed_roles = LIAISON_ONLY
+
+    def get(self, request, pk):
+        job = _import_job(request, pk)
+        template = ("cases/partials/_import_status.html" if request.htmx
+                    else "cases/case_import_status.html")
+        return render(request, template, {"job": job})
+
+
+class CaseImportErrorsView(RoleRequiredMixin, View):
+    """The error report of an import as CSV (row, column, message)."""
+
+    allowed_roles = LIAISON_ONLY
+
+    def get(self, request, pk):
+        job = _import_job(request, pk)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["row", "column", "message"])
+        for error in job.result.get("errors", []):
+            writer.writerow([error["row"], error["column"], error["message"]])
+        record_event(actor=request.user, action="cases.import_errors_download", obj=job)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-errors.csv"'
+        return response

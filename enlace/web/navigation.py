@@ -47,6 +47,8 @@ register(NavItem("cases:case_list", _("Cases"),
                  icon="folder2-open", order=10))
 register(NavItem("cases:case_inbox", _("Shared with my country"),
                  roles=frozenset({Role.LIAISON}), icon="inbox", order=11))
+register(NavItem("cases:case_import", _("Import cases"), roles=frozenset({Role.LIAISON}),
+                 icon="upload", order=12))
 register(NavItem("core:presidency", _("Presidency"), roles=frozenset({Role.SECRETARIAT}),
                  icon="flag", order=70))
 register(NavItem("accounts:user_list", _("Users"),
