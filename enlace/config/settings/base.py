@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
+    "formtools",
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
