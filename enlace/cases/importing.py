@@ -9,7 +9,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -18,9 +17,11 @@ from enlace.core.importing import ImportReport, RowError, detect_format, flatten
 
 from .models import Case
 from .serializers import CaseSerializer
-from .services import case_create
+from .services import cases_create_many
 
 LIST_SEPARATOR = ";"
+VALIDATION_CHUNK = 1000
+WRITE_CHUNK = 5000
 CASE_COLUMNS = ["reference", "reporting_agency", "date_identified", "date_reported", "status",
                 "case_type", "handling_code", "summary", "exploitation_types",
                 "methods_of_control", "recruitment_methods", "modus_operandi_tags",
@@ -132,47 +133,56 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
     existing = set(Case.objects.filter(owner_country_id=actor.country_id)
                    .values_list("reference", flat=True))
     valid: list[dict[str, Any]] = []
-    for position, (numbers, data) in enumerate(candidates, start=1):
-        serializer = CaseSerializer(data=data, context={"actor": actor})
-        if not serializer.is_valid():
-            for path, message in flatten_errors(serializer.errors):
-                person_index, column = _column_for(path)
-                row = numbers[0] if file_format == "json" else numbers[min(
-                    person_index or 0, len(numbers) - 1)]
-                report.errors.append(RowError(row, path if file_format == "json" else column,
-                                              message))
-            continue
-        reference = serializer.validated_data.get("reference", "")
-        if reference:
-            if not reference.startswith(f"{actor.country_id}-"):
-                report.errors.append(RowError(numbers[0], "reference", _(
-                    "the reference must start with %(country)s-") % {
-                    "country": actor.country_id}))
-            elif reference in existing:
-                report.errors.append(RowError(numbers[0], "reference", _(
-                    "%(reference)s already exists") % {"reference": reference}))
-            elif reference in seen_references and file_format == "json":
-                report.errors.append(RowError(numbers[0], "reference", _(
-                    "%(reference)s is repeated (row %(row)s)") % {
-                    "reference": reference, "row": seen_references[reference]}))
-            seen_references.setdefault(reference, numbers[0])
-        valid.append(serializer.validated_data)
-        if progress and position % 500 == 0:
-            progress(int(50 * position / len(candidates)), _("Validating"))
+    # One list serializer per chunk: DRF builds the nested fields once, not once per case.
+    for chunk_start in range(0, len(candidates), VALIDATION_CHUNK):
+        chunk = candidates[chunk_start:chunk_start + VALIDATION_CHUNK]
+        serializer = CaseSerializer(data=[data for _numbers, data in chunk], many=True,
+                                    context={"actor": actor})
+        chunk_valid = serializer.is_valid()
+        errors = serializer.errors if not chunk_valid else []
+        for position, (numbers, raw) in enumerate(chunk):
+            # DRF reports list errors either positionally or keyed by the failing index
+            if isinstance(errors, dict):
+                item_errors = errors.get(position) or errors.get(str(position)) or {}
+            else:
+                item_errors = errors[position] if position < len(errors) else {}
+            if item_errors:
+                for path, message in flatten_errors(item_errors):
+                    person_index, column = _column_for(path)
+                    row = numbers[0] if file_format == "json" else numbers[min(
+                        person_index or 0, len(numbers) - 1)]
+                    report.errors.append(RowError(
+                        row, path if file_format == "json" else column, message))
+                continue
+            # In a chunk with errors nothing will be written: the raw reference suffices.
+            data = serializer.validated_data[position] if chunk_valid else raw
+            reference = data.get("reference", "")
+            if reference:
+                if not reference.startswith(f"{actor.country_id}-"):
+                    report.errors.append(RowError(numbers[0], "reference", _(
+                        "the reference must start with %(country)s-") % {
+                        "country": actor.country_id}))
+                elif reference in existing:
+                    report.errors.append(RowError(numbers[0], "reference", _(
+                        "%(reference)s already exists") % {"reference": reference}))
+                elif reference in seen_references:
+                    report.errors.append(RowError(numbers[0], "reference", _(
+                        "%(reference)s is repeated (row %(row)s)") % {
+                        "reference": reference, "row": seen_references[reference]}))
+                seen_references.setdefault(reference, numbers[0])
+            valid.append(data)
+        if progress:
+            progress(int(50 * min(chunk_start + VALIDATION_CHUNK, len(candidates))
+                         / len(candidates)), _("Validating"))
     if report.errors or dry_run:
         report.errors.sort(key=lambda error: (error.row, error.column))
         return report
     with transaction.atomic():
-        for position, data in enumerate(valid, start=1):
-            try:
-                case_create(actor=actor, data=data, audit=False)
-            except DjangoValidationError as exc:  # raced with another writer
-                report.errors.append(RowError(candidates[position - 1][0][0], "reference",
-                                              " ".join(exc.messages)))
-                transaction.set_rollback(True)
-                return report
-            if progress and position % 500 == 0:
-                progress(50 + int(50 * position / len(valid)), _("Writing"))
+        for start in range(0, len(valid), WRITE_CHUNK):
+            cases_create_many(actor=actor, items=valid[start:start + WRITE_CHUNK], audit=False)
+            if progress:
+                progress(50 + int(50 * min(start + WRITE_CHUNK, len(valid)) / len(valid)),
+                         _("Writing"))
         report.created = len(valid)
         record_event(actor=actor, action="cases.import", owner_country=actor.country_id,
                      summary=f"{len(valid)} cases from {path.name} ({file_format})")

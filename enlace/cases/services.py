@@ -43,6 +43,8 @@ PERSON_GROUP_FIELDS = {
     FieldGroup.ADDRESSES: ("address",),
 }
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+CHILD_MODELS = (Person, PersonPhone, IdentityDocument, RouteLeg, DocumentUsed, JusticeEvent,
+                AssistanceEvent)
 
 
 def new_pseudonym(role: str) -> str:
@@ -72,13 +74,16 @@ def _check_can_create(actor) -> str:
     return actor.country_id
 
 
-def _write_children(case: Case, data: dict[str, Any]) -> None:
+def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list]:
+    """Unsaved child records of `case` (which may itself be unsaved); `_save_children` writes
+    them in bulk, parents first, so one case and a hundred thousand share one code path."""
+    children: dict[type, list] = {model: [] for model in CHILD_MODELS}
     persons = []
     for person_data in data.get("persons", []):
         age = person_data.get("age")
         if age is None:
             age = age_on(person_data.get("birth_date"), case.date_identified)
-        person = Person.objects.create(
+        person = Person(
             case=case, role=person_data["role"],
             pseudonym=person_data.get("pseudonym") or new_pseudonym(person_data["role"]),
             given_names=person_data.get("given_names", ""),
@@ -92,37 +97,47 @@ def _write_children(case: Case, data: dict[str, Any]) -> None:
             address=person_data.get("address", ""),
             trafficking_status=person_data.get("trafficking_status", ""))
         for number in person_data.get("phones", []):
-            PersonPhone.objects.create(person=person, number=number,
-                                       number_index=blind_index(number, purpose="phone"))
+            children[PersonPhone].append(PersonPhone(
+                person=person, number=number, number_index=blind_index(number, purpose="phone")))
         for document in person_data.get("documents", []):
             number = document.get("number", "")
-            IdentityDocument.objects.create(
+            children[IdentityDocument].append(IdentityDocument(
                 person=person, document_type=document["document_type"],
                 issuing_country_id=document.get("issuing_country") or None, number=number,
-                number_index=blind_index(number, purpose="document") if number else "")
+                number_index=blind_index(number, purpose="document") if number else ""))
         persons.append(person)
+    children[Person] = persons
     for sequence, leg in enumerate(data.get("route", []), start=1):
-        RouteLeg.objects.create(case=case, sequence=sequence, **{
+        children[RouteLeg].append(RouteLeg(case=case, sequence=sequence, **{
             key: leg.get(key) for key in ("from_place", "to_place", "transport_mode",
                                           "crossing_point", "crossing_type", "fee_currency")
             if leg.get(key) is not None}, from_country_id=leg["from_country"],
             to_country_id=leg["to_country"], date=leg.get("date"),
-            fee_amount=leg.get("fee_amount"))
+            fee_amount=leg.get("fee_amount")))
     for document in data.get("documents_used", []):
         index = document.get("person")
         number = document.get("number", "")
-        DocumentUsed.objects.create(
+        children[DocumentUsed].append(DocumentUsed(
             case=case, person=persons[index] if index is not None else None,
             document_type=document["document_type"],
             issuing_country_id=document.get("issuing_country") or None, number=number,
             number_index=blind_index(number, purpose="document") if number else "",
-            nature=document["nature"])
+            nature=document["nature"]))
     for event in data.get("justice", []):
-        JusticeEvent.objects.create(case=case, stage=event["stage"], date=event.get("date"),
-                                    note=event.get("note", ""))
+        children[JusticeEvent].append(JusticeEvent(case=case, stage=event["stage"],
+                                                   date=event.get("date"),
+                                                   note=event.get("note", "")))
     for event in data.get("assistance", []):
-        AssistanceEvent.objects.create(case=case, assistance_type=event["assistance_type"],
-                                       date=event.get("date"), note=event.get("note", ""))
+        children[AssistanceEvent].append(AssistanceEvent(
+            case=case, assistance_type=event["assistance_type"], date=event.get("date"),
+            note=event.get("note", "")))
+    return children
+
+
+def _save_children(children: dict[type, list], batch_size: int = 1000) -> None:
+    for model in CHILD_MODELS:  # persons before what points at them
+        if children[model]:
+            model.objects.bulk_create(children[model], batch_size=batch_size)
 
 
 def _apply_case_fields(case: Case, data: dict[str, Any]) -> None:
@@ -136,27 +151,73 @@ def _apply_case_fields(case: Case, data: dict[str, Any]) -> None:
     case.rescues = incident.get("rescues", 0)
 
 
+class ReferenceAllocator:
+    """Next free `<ISO2>-<YYYY>-<NNNNN>` per year, read once from the database."""
+
+    def __init__(self, country_id: str, reserved: list[str]) -> None:
+        self.country_id = country_id
+        self.last: dict[int, int] = {}
+        # numbers given explicitly in the same batch are taken too
+        self.reserved_max: dict[int, int] = {}
+        for reference in reserved:
+            _country, year, number = reference.split("-")
+            self.reserved_max[int(year)] = max(self.reserved_max.get(int(year), 0), int(number))
+
+    def next(self, year: int) -> str:
+        if year not in self.last:
+            reference = next_reference(self.country_id, year)
+            self.last[year] = max(int(reference.rsplit("-", 1)[1]) - 1,
+                                  self.reserved_max.get(year, 0))
+        self.last[year] += 1
+        return f"{self.country_id}-{year}-{self.last[year]:05d}"
+
+
 @transaction.atomic
-def case_create(*, actor, data: dict[str, Any], audit: bool = True) -> Case:
-    """Create a case owned by the actor's country from validated Standard Format data."""
+def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
+                      batch_size: int = 1000) -> list[Case]:
+    """Create cases owned by the actor's country from validated Standard Format data, in bulk.
+    References already used, or repeated in `items`, are refused before anything is written."""
     country_id = _check_can_create(actor)
-    reference = data.get("reference") or next_reference(country_id,
-                                                        data["date_identified"].year)
-    if not reference.startswith(f"{country_id}-"):
+    given = [data["reference"] for data in items if data.get("reference")]
+    wrong = sorted({reference for reference in given
+                    if not reference.startswith(f"{country_id}-")})
+    if wrong:
         raise ValidationError({"reference": _(
             "The reference must start with your country's code (%(country)s-).") % {
             "country": country_id}})
-    if Case.objects.filter(owner_country_id=country_id, reference=reference).exists():
+    repeated = sorted({reference for reference in given if given.count(reference) > 1}) \
+        if len(given) != len(set(given)) else []
+    taken = sorted(set(Case.objects.filter(owner_country_id=country_id, reference__in=given)
+                       .values_list("reference", flat=True))) + repeated
+    if taken:
         raise ValidationError({"reference": _("The reference %(reference)s already exists.")
-                               % {"reference": reference}})
-    case = Case(owner_country_id=country_id, reference=reference,
-                created_by=actor if getattr(actor, "pk", None) else None)
-    _apply_case_fields(case, data)
-    case.save()
-    _write_children(case, data)
+                               % {"reference": ", ".join(taken[:5])}})
+    allocator = ReferenceAllocator(country_id, given)
+    creator = actor if getattr(actor, "pk", None) else None
+    created: list[Case] = []
+    for start in range(0, len(items), batch_size):
+        batch = items[start:start + batch_size]
+        cases, children = [], {model: [] for model in CHILD_MODELS}
+        for data in batch:
+            case = Case(owner_country_id=country_id, created_by=creator,
+                        reference=data.get("reference") or allocator.next(
+                            data["date_identified"].year))
+            _apply_case_fields(case, data)
+            cases.append(case)
+            for model, objects in _build_children(case, data).items():
+                children[model].extend(objects)
+        Case.objects.bulk_create(cases, batch_size=batch_size)
+        _save_children(children, batch_size=batch_size)
+        created.extend(cases)
     if audit:
-        record_event(actor=actor, action="cases.create", obj=case, summary=reference)
-    return case
+        for case in created:
+            record_event(actor=actor, action="cases.create", obj=case, summary=case.reference)
+    return created
+
+
+def case_create(*, actor, data: dict[str, Any], audit: bool = True) -> Case:
+    """Create one case owned by the actor's country from validated Standard Format data."""
+    return cases_create_many(actor=actor, items=[data], audit=audit)[0]
 
 
 @transaction.atomic
@@ -178,7 +239,7 @@ def case_update(*, actor, case: Case, data: dict[str, Any], expected_version: in
     case.documents_used.all().delete()
     case.justice.all().delete()
     case.assistance.all().delete()
-    _write_children(case, data)
+    _save_children(_build_children(case, data))
     record_event(actor=actor, action="cases.update", obj=case,
                  summary=f"{case.reference} v{case.version}")
     return case
