@@ -104,6 +104,7 @@ ENGLISH_NAMES = {
     "CD": "Democratic Republic of the Congo",  # CLDR: "Congo - Kinshasa"
     "CG": "Republic of the Congo",  # CLDR: "Congo - Brazzaville"
     "VC": "Saint Vincent and the Grenadines",  # CLDR: "St. Vincent & Grenadines"
+    "GS": "South Georgia and the South Sandwich Islands",  # CLDR: "... & South Sandwich ..."
 }
 SPANISH_ARTICLES = {"US": "los ", "DO": "la "}
 ENGLISH_ARTICLES = {"US": "the ", "DO": "the "}
@@ -115,7 +116,7 @@ REGIONAL_ORGANIZATIONS = [
     ("IOM", "Organización Internacional para las Migraciones",
      "International Organization for Migration", "OIM", "IOM", "observer"),
     ("UNHCR", "Alto Comisionado de las Naciones Unidas para los Refugiados",
-     "Office of the United Nations High Commissioner for Refugees", "ACNUR", "UNHCR", "observer"),
+     "United Nations High Commissioner for Refugees", "ACNUR", "UNHCR", "observer"),
     ("UNICEF", "Fondo de las Naciones Unidas para la Infancia", "United Nations Children's Fund",
      "UNICEF", "UNICEF", "observer"),
     ("UNODC", "Oficina de las Naciones Unidas contra la Droga y el Delito",

@@ -27,3 +27,15 @@ def bootstrap(bound_field):
 @register.filter
 def is_checkbox(bound_field) -> bool:
     return isinstance(bound_field.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def is_multiple_inputs(bound_field) -> bool:
+    return isinstance(bound_field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
+@register.filter
+def options(bound_field):
+    """The radio buttons or check boxes of a field, styled as Bootstrap form checks."""
+    bound_field.field.widget.attrs["class"] = "form-check-input"
+    return list(bound_field)
