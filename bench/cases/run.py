@@ -32,12 +32,15 @@ def generate_csv(path: Path, cases: int, seed: int = 1) -> None:
     given = ["María", "José", "Ana", "Luis", "Rosa", "Carlos", "Lucía", "Jorge"]
     surnames = ["Pérez", "López", "García", "Cruz", "Reyes", "Flores", "Mejía", "Solano"]
     start = date(2024, 1, 1)
+    per_year: dict[int, int] = {}
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
-        for number in range(1, cases + 1):
+        for _number in range(cases):
             day = start + timedelta(days=rng.randint(0, 600))
-            reference = f"MX-{day.year}-{number:05d}" if number < 100000 else ""
+            # rows of one case share its reference (numbered per year, as the format says)
+            per_year[day.year] = per_year.get(day.year, 0) + 1
+            reference = f"MX-{day.year}-{per_year[day.year]:05d}"
             origin = rng.choice(["GT", "HN", "SV", "CU", "VE"])
             base = {"reference": reference, "reporting_agency": "INM",
                     "date_identified": day.isoformat(),
@@ -52,8 +55,7 @@ def generate_csv(path: Path, cases: int, seed: int = 1) -> None:
                              "document_nature": rng.choice(["genuine", "forged"])})
             writer.writerow({"reference": reference, "person_role": "suspect",
                              "given_names": rng.choice(given), "sex": "M", "age": 40,
-                             "nationalities": "MX"} if reference else {
-                **base, "person_role": "suspect", "sex": "M", "age": 40})
+                             "nationalities": "MX"})
 
 
 def setup_django(database_url: str, var_dir: str) -> None:
@@ -61,6 +63,7 @@ def setup_django(database_url: str, var_dir: str) -> None:
     os.environ["ENLACE_DATABASE_URL"] = database_url
     os.environ["ENLACE_VAR_DIR"] = var_dir
     os.environ["ENLACE_DEBUG"] = "0"
+    (Path(var_dir) / "static").mkdir(parents=True, exist_ok=True)
     import django
 
     django.setup()

@@ -43,6 +43,7 @@ PERSON_GROUP_FIELDS = {
     FieldGroup.ADDRESSES: ("address",),
 }
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+MAX_REFERENCE_NUMBER = 99999  # <ISO2>-<YYYY>-<NNNNN>
 CHILD_MODELS = (Person, PersonPhone, IdentityDocument, RouteLeg, DocumentUsed, JusticeEvent,
                 AssistanceEvent)
 
@@ -169,6 +170,10 @@ class ReferenceAllocator:
             self.last[year] = max(int(reference.rsplit("-", 1)[1]) - 1,
                                   self.reserved_max.get(year, 0))
         self.last[year] += 1
+        if self.last[year] > MAX_REFERENCE_NUMBER:
+            raise ValidationError({"reference": _(
+                "No reference numbers are left for %(year)s: give references explicitly.")
+                % {"year": year}})
         return f"{self.country_id}-{year}-{self.last[year]:05d}"
 
 

@@ -188,3 +188,19 @@ def test_partners_audience_reaches_the_secretariat_but_not_civil_society(officer
     assert login(users["st"]).get(f"/api/v1/cases/{body['id']}/").status_code == 200
     assert login(users["observer"]).get("/api/v1/cases/").json()["count"] == 1
     assert login(users["civil_society"]).get(f"/api/v1/cases/{body['id']}/").status_code == 403
+
+
+def test_automatic_references_never_overflow_the_format(officers):
+    from datetime import date
+
+    from django.core.exceptions import ValidationError
+
+    from enlace.cases.services import cases_create_many
+
+    item = {"reporting_agency": "INM", "date_identified": date(2025, 1, 1),
+            "case_type": "smuggling"}
+    cases_create_many(actor=officers["mx"], items=[dict(item, reference="MX-2025-99999")],
+                      audit=False)
+    with pytest.raises(ValidationError):
+        cases_create_many(actor=officers["mx"], items=[item], audit=False)
+    assert Case.objects.count() == 1
