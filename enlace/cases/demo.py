@@ -12,7 +12,7 @@ from itertools import pairwise
 from enlace.cases.actors import CountryActor
 from enlace.cases.models import Case
 from enlace.cases.serializers import CaseSerializer
-from enlace.cases.services import case_create
+from enlace.cases.services import cases_create_many
 
 GIVEN_F = ["María", "Ana", "Rosa", "Lucía", "Carmen", "Sofía", "Daniela", "Guadalupe",
            "Fernanda", "Valeria", "Yesenia", "Keila"]
@@ -91,27 +91,38 @@ def demo_case(rng: random.Random, owner: str, day: date) -> dict:
     }
 
 
+DEFAULT_CASES = 3000
+CHUNK = 2000
+
+
 def populate(*, rng: random.Random, users: dict, options: dict | None = None) -> None:
-    wanted = (options or {}).get("cases") or 300
-    if Case.objects.count() >= wanted:
-        return
+    """Top the demo up to `options["cases"]` cases (default 3,000), in bulk."""
+    wanted = (options or {}).get("cases") or DEFAULT_CASES
+    missing = wanted - Case.objects.count()
     owners = ["CR", "MX", "GT", "US", "PA", "HN", "SV", "NI", "BZ", "CA", "DO"]
     start = date.today() - timedelta(days=730)
-    for _ in range(wanted - Case.objects.count()):
-        owner = rng.choice(owners)
-        data = demo_case(rng, owner, start + timedelta(days=rng.randint(0, 720)))
-        serializer = CaseSerializer(data=data, context={"actor": None})
-        serializer.is_valid(raise_exception=True)
-        case = case_create(actor=CountryActor(owner), data=serializer.validated_data,
-                           audit=False)
-        roll = rng.random()
-        if roll < 0.25:
-            case.audience = "network"
-        elif roll < 0.45:
-            case.audience = "selected"
-        elif roll < 0.5:
-            case.audience = "partners"
-        case.handling_code = rng.choice(["H0", "H1", "H2"])
-        case.save(update_fields=["audience", "handling_code"])
-        if case.audience == "selected":
-            case.shared_with.set(rng.sample([c for c in owners if c != owner], 2))
+    through = Case.shared_with.through
+    while missing > 0:
+        batch = min(missing, CHUNK)
+        by_owner: dict[str, list[dict]] = {}
+        for _ in range(batch):
+            owner = rng.choice(owners)
+            by_owner.setdefault(owner, []).append(
+                demo_case(rng, owner, start + timedelta(days=rng.randint(0, 720))))
+        for owner, items in by_owner.items():
+            serializer = CaseSerializer(data=items, many=True, context={"actor": None})
+            serializer.is_valid(raise_exception=True)
+            cases = cases_create_many(actor=CountryActor(owner),
+                                      items=serializer.validated_data, audit=False)
+            links = []
+            for case in cases:
+                roll = rng.random()
+                case.audience = ("network" if roll < 0.25 else "selected" if roll < 0.45
+                                 else "partners" if roll < 0.5 else "national")
+                case.handling_code = rng.choice(["H0", "H1", "H2"])
+                if case.audience == "selected":
+                    links.extend(through(case_id=case.pk, country_id=country) for country in
+                                 rng.sample([c for c in owners if c != owner], 2))
+            Case.objects.bulk_update(cases, ["audience", "handling_code"], batch_size=1000)
+            through.objects.bulk_create(links, batch_size=1000)
+        missing -= batch

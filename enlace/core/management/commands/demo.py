@@ -11,7 +11,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=1, help="random seed of demo records")
         parser.add_argument("--cases", type=int, default=None,
-                            help="how many synthetic cases to have (default 300)")
+                            help="how many synthetic cases to have (default 3,000)")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, seed: int, **options):
