@@ -70,7 +70,7 @@ def test_import_share_inbox_redaction_and_no_third_country(live_server, browser,
     detail = gt.locator("main").inner_text()
     assert "Julia" not in detail and "Pérez" not in detail  # names stay in Mexico
     assert "2009-01-02" in detail  # birth dates may leave Mexico
-    assert re.search(r"V-[A-Z0-9]{8}", detail)  # the victim's pseudonym
+    assert re.search(r"V-[A-Z0-9]{10}", detail)  # the victim's pseudonym
     assert "H1" in detail
 
     hn = log_in(browser, live_server, honduras)

@@ -43,6 +43,7 @@ PERSON_GROUP_FIELDS = {
     FieldGroup.ADDRESSES: ("address",),
 }
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+PSEUDONYM_LENGTH = 10  # 50 bits
 MAX_REFERENCE_NUMBER = 99999  # <ISO2>-<YYYY>-<NNNNN>
 CHILD_MODELS = (Person, PersonPhone, IdentityDocument, RouteLeg, DocumentUsed, JusticeEvent,
                 AssistanceEvent)
@@ -50,7 +51,25 @@ CHILD_MODELS = (Person, PersonPhone, IdentityDocument, RouteLeg, DocumentUsed, J
 
 def new_pseudonym(role: str) -> str:
     prefix = {PersonRole.VICTIM: "V", PersonRole.SMUGGLED_MIGRANT: "M"}.get(role, "P")
-    return prefix + "-" + "".join(secrets.choice(PSEUDONYM_ALPHABET) for _ in range(8))
+    return prefix + "-" + "".join(secrets.choice(PSEUDONYM_ALPHABET)
+                                  for _ in range(PSEUDONYM_LENGTH))
+
+
+def _ensure_unique_pseudonyms(persons: list[Person]) -> None:
+    """Random pseudonyms can collide (rarely, at a network's scale): redraw any that repeat
+    within the batch or exist already, before the database has to refuse them."""
+    while True:
+        seen: set[str] = set()
+        taken = set(Person.objects.filter(pseudonym__in=[person.pseudonym for person in persons])
+                    .values_list("pseudonym", flat=True))
+        clashes = 0
+        for person in persons:
+            if person.pseudonym in seen or person.pseudonym in taken:
+                person.pseudonym = new_pseudonym(person.role)
+                clashes += 1
+            seen.add(person.pseudonym)
+        if not clashes:
+            return
 
 
 def age_on(birth_date: date | None, day: date) -> int | None:
@@ -136,6 +155,7 @@ def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list]:
 
 
 def _save_children(children: dict[type, list], batch_size: int = 1000) -> None:
+    _ensure_unique_pseudonyms(children[Person])
     for model in CHILD_MODELS:  # persons before what points at them
         if children[model]:
             model.objects.bulk_create(children[model], batch_size=batch_size)

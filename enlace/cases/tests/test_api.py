@@ -204,3 +204,19 @@ def test_automatic_references_never_overflow_the_format(officers):
     with pytest.raises(ValidationError):
         cases_create_many(actor=officers["mx"], items=[item], audit=False)
     assert Case.objects.count() == 1
+
+
+def test_colliding_pseudonyms_are_redrawn(officers, monkeypatch):
+    from datetime import date
+
+    from enlace.cases import services
+
+    draws = iter(["V-SAME", "V-SAME", "V-SAME", "V-OTHER1", "V-OTHER2"])
+    monkeypatch.setattr(services, "new_pseudonym", lambda role: next(draws))
+    item = {"reporting_agency": "INM", "date_identified": date(2025, 1, 1),
+            "case_type": "trafficking", "persons": [{"role": "victim"}, {"role": "victim"}]}
+    services.cases_create_many(actor=officers["mx"], items=[item], audit=False)
+    services.cases_create_many(actor=officers["mx"], items=[
+        {**item, "persons": [{"role": "victim"}]}], audit=False)
+    assert sorted(Person.objects.values_list("pseudonym", flat=True)) == [
+        "V-OTHER1", "V-OTHER2", "V-SAME"]
