@@ -5,8 +5,11 @@ from django.utils.translation import gettext as _
 
 from .twofactor import two_factor_required
 
-# Paths a password-authenticated but not yet two-factor-verified user may reach.
-OPEN_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/jsi18n/")
+# Paths a password-authenticated but not yet two-factor-verified user may reach: finishing or
+# abandoning the login, the language switch and static files. Nothing else (not even her own
+# API tokens: a token made before the second factor would bypass it).
+OPEN_PREFIXES = ("/accounts/login/", "/accounts/logout/", "/accounts/two-factor/", "/i18n/",
+                 "/static/", "/healthz", "/jsi18n/")
 
 
 class TwoFactorRequiredMiddleware:

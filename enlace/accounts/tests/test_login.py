@@ -125,3 +125,18 @@ def test_logout_is_audited(users, login):
     client.post("/accounts/logout/")
     assert Event.objects.filter(action="auth.logout", actor_username="st").exists()
     assert client.get("/").status_code == 302
+
+
+@pytest.mark.parametrize("path", ["/accounts/tokens/", "/accounts/users/", "/cases/",
+                                  "/audit/", "/api/v1/me/"])
+def test_nothing_opens_between_the_password_and_the_code(users, path):
+    user = users["cr_admin"]
+    totp_device(user)
+    client = Client()
+    client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+    response = client.get(path)
+    assert response.status_code in {302, 403}
+    if response.status_code == 302:
+        assert response["Location"] == "/accounts/two-factor/"
+    posted = client.post("/accounts/tokens/", {"days": 30})
+    assert posted.status_code == 302 and not user.auth_token_set.exists()
