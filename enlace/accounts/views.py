@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import ListView
 from django_otp import login as otp_login
@@ -78,19 +79,28 @@ class TwoFactorView(RoleRequiredMixin, View):
                 if services.totp_device_confirm(user=request.user, device=pending, code=code):
                     otp_login(request, pending)
                     messages.success(request, _("Your authenticator is set up."))
-                    return redirect(request.GET.get("next") or "web:home")
+                    return redirect(_next_url(request))
             else:
                 verified, _wait = device.verify_is_allowed()
                 if verified and device.verify_token(code):
                     otp_login(request, device)
                     record_event(actor=request.user, action="auth.two_factor_verified",
                                  obj=request.user)
-                    return redirect(request.GET.get("next") or "web:home")
+                    return redirect(_next_url(request))
                 record_event(actor=request.user, action="auth.two_factor_failed",
                              obj=request.user, summary="wrong or throttled code")
             form.add_error("code", _("That code is not valid. Wait for a new one and try "
                                      "again."))
         return render(request, self.template_name, self._context(request, form), status=400)
+
+
+def _next_url(request) -> str:
+    """Where to go after the second step: a local path only (no open redirect)."""
+    target = request.GET.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return target
+    return "web:home"
 
 
 def _base32(key: bytes) -> str:

@@ -140,3 +140,13 @@ def test_nothing_opens_between_the_password_and_the_code(users, path):
         assert response["Location"] == "/accounts/two-factor/"
     posted = client.post("/accounts/tokens/", {"days": 30})
     assert posted.status_code == 302 and not user.auth_token_set.exists()
+
+
+def test_the_second_step_never_redirects_to_another_site(users):
+    user = users["cr_liaison"]
+    device = totp_device(user)
+    client = Client()
+    client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+    response = client.post("/accounts/two-factor/?next=https://evil.example/",
+                           {"code": current_code(device)})
+    assert response.status_code == 302 and response["Location"] == "/"
