@@ -6,7 +6,6 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from enlace.access.choices import Audience
 from enlace.access.policy import get_visible_or_404, visible_to
 
 from .models import Case
@@ -47,17 +46,18 @@ def case_list(*, actor, case_type: str = "", owner_country: str = "", status: st
                              | Q(reporting_agency__icontains=search)
                              | Q(summary__icontains=search)
                              | Q(modus_operandi_narrative__icontains=search))
-    return cases.distinct().prefetch_related(*PREFETCH).order_by("-date_identified", "-id")
+    if nationality or route_country or document_nature:  # joins that can repeat a case
+        cases = cases.distinct()
+    return cases.prefetch_related(*PREFETCH).order_by("-date_identified", "-id")
 
 
 def case_inbox(*, actor) -> QuerySet[Case]:
     """Cases other member states shared with the actor's country (selected or network)."""
     if not actor.country_id:
         return Case.objects.none()
+    # everything visible that another country owns arrived by sharing
     return (visible_to(Case, actor).exclude(owner_country_id=actor.country_id)
-            .filter(Q(audience=Audience.SELECTED, shared_with=actor.country_id)
-                    | Q(audience__in=[Audience.NETWORK, Audience.PARTNERS]))
-            .distinct().prefetch_related(*PREFETCH).order_by("-updated_at"))
+            .prefetch_related(*PREFETCH).order_by("-updated_at"))
 
 
 def case_get(*, actor, pk: int) -> Case:
