@@ -120,6 +120,11 @@ def main() -> None:
                                        "organization": Organization.objects.get(code="MX-NLO")})
     client = Client()
     client.force_login(officer)
+    from enlace.config.runtime import tune_garbage_collector
+
+    tune_garbage_collector()  # as the WSGI application does
+    for page in range(1, 11):  # warm-up: connections, caches, code paths
+        client.get("/api/v1/cases/", {"page": page}, HTTP_HOST="127.0.0.1")
     timings = []
     for index in range(args.requests):
         page = 1 + index % 20

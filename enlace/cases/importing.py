@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from enlace.audit.services import record_event
@@ -17,11 +17,12 @@ from enlace.core.importing import ImportReport, RowError, detect_format, flatten
 
 from .models import Case
 from .serializers import CaseSerializer
-from .services import cases_create_many
+from .services import CHILD_MODELS, cases_create_many
 
 LIST_SEPARATOR = ";"
 VALIDATION_CHUNK = 1000
 WRITE_CHUNK = 5000
+ANALYZE_AFTER = 10_000
 CASE_COLUMNS = ["reference", "reporting_agency", "date_identified", "date_reported", "status",
                 "case_type", "handling_code", "summary", "exploitation_types",
                 "methods_of_control", "recruitment_methods", "modus_operandi_tags",
@@ -186,4 +187,9 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
         report.created = len(valid)
         record_event(actor=actor, action="cases.import", owner_country=actor.country_id,
                      summary=f"{len(valid)} cases from {path.name} ({file_format})")
+    if report.created >= ANALYZE_AFTER and connection.vendor == "postgresql":
+        # Fresh planner statistics after a large load; autovacuum would get there later.
+        with connection.cursor() as cursor:
+            for model in (Case, *CHILD_MODELS):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
     return report

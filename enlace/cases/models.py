@@ -59,6 +59,8 @@ class Case(Shareable):
             models.UniqueConstraint(fields=["owner_country", "reference"],
                                     name="case_reference_unique_per_owner"),
         ]
+        # the list's order, so a page is read from the index instead of sorting every case
+        indexes = [models.Index(fields=["-date_identified", "-id"], name="case_list_order")]
 
     def __str__(self) -> str:
         return self.reference
