@@ -15,6 +15,7 @@ from enlace.access.services import StaleVersionError, record_share
 from enlace.accounts.permissions import CONTENT_ROLES
 
 from . import selectors, services
+from .models import Case
 from .serializers import CaseSerializer
 
 
@@ -45,6 +46,9 @@ class CaseViewSet(viewsets.ViewSet):
 
     allowed_roles = CONTENT_ROLES
     serializer_class = CaseSerializer
+    # Only for the OpenAPI schema (path parameter types); every read goes through selectors.
+    queryset = Case.objects.none()
+    lookup_value_regex = r"\d+"
 
     def _context(self):
         return {"actor": self.request.user, "request": self.request}
