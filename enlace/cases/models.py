@@ -112,16 +112,24 @@ class PersonPhone(models.Model):
         return f"phone of {self.person}"
 
 
-class IdentityDocument(models.Model):
-    """An identity document a person holds (passport, national identity card ...)."""
+class DocumentFields(models.Model):
+    """What identifies a document: type, issuer and number (encrypted, blind-indexed)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="documents")
     document_type = models.CharField(_("document type"), max_length=20)
     issuing_country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True,
                                         blank=True, related_name="+",
                                         verbose_name=_("issuing country"))
     number = EncryptedTextField(_("number"), blank=True)
     number_index = models.CharField(max_length=64, blank=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class IdentityDocument(DocumentFields):
+    """An identity document a person holds (passport, national identity card ...)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="documents")
 
     class Meta:
         verbose_name = _("identity document")
@@ -164,18 +172,12 @@ class RouteLeg(models.Model):
         return f"{self.from_country_id}->{self.to_country_id}"
 
 
-class DocumentUsed(models.Model):
+class DocumentUsed(DocumentFields):
     """A travel or identity document used in the case, and whether it was genuine."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents_used")
     person = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="documents_used")
-    document_type = models.CharField(_("document type"), max_length=20)
-    issuing_country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True,
-                                        blank=True, related_name="+",
-                                        verbose_name=_("issuing country"))
-    number = EncryptedTextField(_("number"), blank=True)
-    number_index = models.CharField(max_length=64, blank=True, db_index=True)
     nature = models.CharField(_("nature"), max_length=24, db_index=True)
 
     class Meta:
@@ -186,11 +188,19 @@ class DocumentUsed(models.Model):
         return f"{self.document_type} ({self.nature})"
 
 
-class JusticeEvent(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="justice")
-    stage = models.CharField(_("stage"), max_length=16)
+class DatedNote(models.Model):
+    """A dated step of a case with an optional note."""
+
     date = models.DateField(_("date"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class JusticeEvent(DatedNote):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="justice")
+    stage = models.CharField(_("stage"), max_length=16)
 
     class Meta:
         ordering = ["case", "date", "id"]
@@ -201,11 +211,9 @@ class JusticeEvent(models.Model):
         return self.stage
 
 
-class AssistanceEvent(models.Model):
+class AssistanceEvent(DatedNote):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assistance")
     assistance_type = models.CharField(_("assistance"), max_length=16)
-    date = models.DateField(_("date"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["case", "date", "id"]
