@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -94,7 +95,7 @@ class CaseViewSet(viewsets.ViewSet):
         case = selectors.case_get(actor=request.user, pk=pk)
         data = self._validated(request.data)
         if "version" not in data:
-            raise ValidationError({"version": ["Send the version you read."]})
+            raise ValidationError({"version": [_("Send the version you read.")]})
         try:
             case = services.case_update(actor=request.user, case=case, data=data,
                                         expected_version=data["version"])
@@ -108,7 +109,7 @@ class CaseViewSet(viewsets.ViewSet):
         try:
             version = int(request.query_params.get("version", ""))
         except ValueError as exc:
-            raise ValidationError({"version": ["Send ?version=N, the version you read."]}) \
+            raise ValidationError({"version": [_("Send ?version=N, the version you read.")]}) \
                 from exc
         try:
             services.case_delete(actor=request.user, case=case, expected_version=version)
@@ -120,7 +121,7 @@ class CaseViewSet(viewsets.ViewSet):
     def bulk(self, request):
         """Create many cases at once: all or nothing; errors are listed by position."""
         if not isinstance(request.data, list):
-            raise ValidationError({"non_field_errors": ["Send a JSON list of cases."]})
+            raise ValidationError({"non_field_errors": [_("Send a JSON list of cases.")]})
         items = self._validated(request.data, many=True)
         with transaction.atomic():
             created = []

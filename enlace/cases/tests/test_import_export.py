@@ -90,7 +90,7 @@ def test_dry_run_writes_nothing(tmp_path):
 def test_each_bad_row_is_named_and_nothing_is_written(tmp_path, change, row, column):
     rows = [dict(GOOD_ROWS[0], **change), *GOOD_ROWS[1:]]
     message, report = failing_import(write_csv(tmp_path / "cases.csv", rows))
-    assert "nothing was imported" in message
+    assert "no se importó nada" in message
     assert any(error["row"] == row and error["column"] == column for error in report["errors"]), \
         report["errors"]
     assert not Case.objects.exists() and not Person.objects.exists()
@@ -164,7 +164,7 @@ def test_json_import_of_standard_format(tmp_path):
 
 
 def test_only_member_states_import(tmp_path):
-    with pytest.raises(CommandError, match="not a CRM member state"):
+    with pytest.raises(CommandError, match="no es un Estado miembro de la CRM"):
         call_command("cases", "import", str(write_csv(tmp_path / "c.csv", GOOD_ROWS)),
                      "--country", "FR")
 

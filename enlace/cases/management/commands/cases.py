@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from enlace.accounts.choices import Role
 from enlace.accounts.models import User
@@ -32,22 +33,22 @@ class Command(BaseCommand):
         if username:
             user = User.objects.filter(username=username, is_active=True).first()
             if user is None:
-                raise CommandError(f"no active user named {username!r}")
+                raise CommandError(_("no active user named %(name)s") % {"name": username})
             return user
         if not country:
-            raise CommandError("say which member state acts: --country ISO2 (or --user)")
+            raise CommandError(_("say which member state acts: --country ISO2 (or --user)"))
         country = country.upper()
         if not Country.objects.filter(iso2=country, member_state=True).exists():
-            raise CommandError(f"{country} is not a CRM member state")
+            raise CommandError(_("%(country)s is not a CRM member state") % {"country": country})
         return CountryActor(country_id=country, role=Role.LIAISON)
 
     def handle(self, *args, verb, file, country, user, file_format, dry_run, out, **options):
         actor = self._actor(country, user)
         if verb == "import":
             if not file:
-                raise CommandError("give the FILE to import")
+                raise CommandError(_("give the FILE to import"))
             if file_format == "htcds-csv":
-                raise CommandError("import reads csv, xlsx or json")
+                raise CommandError(_("import reads csv, xlsx or json"))
             try:
                 report = cases_import(actor=actor, path=Path(file), file_format=file_format,
                                       dry_run=dry_run)
@@ -63,17 +64,19 @@ class Command(BaseCommand):
                 for error in report.errors:
                     self.stderr.write(str(error))
             if report.errors:
-                raise CommandError(f"{len(report.errors)} error(s); nothing was imported")
+                raise CommandError(_("%(count)s error(s); nothing was imported") % {
+                    "count": len(report.errors)})
             if not options["json"]:
-                verb_done = "valid (dry run, nothing written)" if dry_run else "imported"
-                self.stdout.write(f"{report.rows} rows {verb_done}; {report.created} cases "
-                                  "created")
+                message = (_("%(rows)s rows are valid (dry run: nothing written)") if dry_run
+                           else _("%(rows)s rows imported; %(created)s cases created"))
+                self.stdout.write(message % {"rows": report.rows, "created": report.created})
             return
         if not out or not file_format:
-            raise CommandError("export needs --format and --out")
+            raise CommandError(_("export needs --format and --out"))
         if file_format not in {"json", "csv", "xlsx", "htcds-csv"}:
-            raise CommandError("export writes json, csv, xlsx or htcds-csv")
+            raise CommandError(_("export writes json, csv, xlsx or htcds-csv"))
         count = cases_export(actor=actor, path=Path(out), file_format=file_format,
                              owner_country=(country or "").upper() if user else "")
         self.stdout.write(json.dumps({"cases": count, "out": out}) if options["json"]
-                          else f"{count} cases written to {out}")
+                          else _("%(count)s cases written to %(out)s") % {"count": count,
+                                                                         "out": out})
