@@ -220,3 +220,15 @@ def test_colliding_pseudonyms_are_redrawn(officers, monkeypatch):
         {**item, "persons": [{"role": "victim"}]}], audit=False)
     assert sorted(Person.objects.values_list("pseudonym", flat=True)) == [
         "V-OTHER1", "V-OTHER2", "V-SAME"]
+
+
+@pytest.mark.parametrize(("choices", "vocabulary"), [
+    ("CaseType", "case_type"), ("PersonRole", "person_role"), ("RecordStatus", "record_status"),
+    ("Sex", "sex"), ("AgeBand", "age_band")])
+def test_model_choices_and_published_vocabularies_agree(choices, vocabulary):
+    """The same codes are model choices (for the database) and vocabulary terms (for API
+    clients); they must not drift apart."""
+    from enlace.cases import choices as module
+    from enlace.core.vocabularies import vocabulary_codes
+
+    assert set(getattr(module, choices).values) == set(vocabulary_codes(vocabulary))
