@@ -101,12 +101,21 @@ def law_profile_for(country_id: str) -> LawProfile | None:
     return LawProfile.objects.filter(country_id=country_id).first()
 
 
-def redacted_groups(actor, record: Shareable) -> set[str]:
+def redacted_groups(actor, record: Shareable,
+                    profiles: dict[str, LawProfile | None] | None = None) -> set[str]:
     """Sensitive field groups the actor must not see: none for the owner country, otherwise
-    those the owner's law profile keeps in the country (all of them without a profile)."""
+    those the owner's law profile keeps in the country (all of them without a profile).
+
+    `profiles` is an optional cache (country -> profile) shared while one list is rendered,
+    so a page of fifty shared records reads each owner's profile once."""
     if is_owner(actor, record):
         return set()
-    profile = law_profile_for(record.owner_country_id)
+    if profiles is None:
+        profile = law_profile_for(record.owner_country_id)
+    else:
+        if record.owner_country_id not in profiles:
+            profiles[record.owner_country_id] = law_profile_for(record.owner_country_id)
+        profile = profiles[record.owner_country_id]
     allowed = profile.allowed_groups() if profile else set()
     return {group.value for group in FieldGroup} - allowed
 

@@ -188,7 +188,9 @@ class CaseSerializer(serializers.Serializer):
         return sorted(country.iso2 for country in case.shared_with.all())
 
     def get_redacted(self, case) -> list[str]:
-        return sorted(redacted_groups(self.context["actor"], case))
+        # one law-profile lookup per owner country for the whole list
+        profiles = self.context.setdefault("law_profiles", {})
+        return sorted(redacted_groups(self.context["actor"], case, profiles))
 
     def validate(self, attrs):
         if attrs.get("date_reported") and attrs["date_reported"] < attrs["date_identified"]:

@@ -232,3 +232,30 @@ def test_model_choices_and_published_vocabularies_agree(choices, vocabulary):
     from enlace.core.vocabularies import vocabulary_codes
 
     assert set(getattr(module, choices).values) == set(vocabulary_codes(vocabulary))
+
+
+def test_a_page_of_shared_cases_reads_each_law_profile_once(officers, login,
+                                                            django_assert_max_num_queries):
+    from enlace.cases.serializers import CaseSerializer
+    from enlace.cases.services import cases_create_many
+
+    LawProfile.objects.create(country_id="MX", share_birth_dates=True)
+    data = CaseSerializer(data=[standard_case() for _ in range(10)], many=True,
+                          context={"actor": officers["mx"]})
+    data.is_valid(raise_exception=True)
+    cases = cases_create_many(actor=officers["mx"], items=data.validated_data, audit=False)
+    Case.objects.filter(pk__in=[case.pk for case in cases]).update(audience="network")
+    guatemala = login(officers["gt"])
+    guatemala.get("/api/v1/cases/")  # warm the session and caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = guatemala.get("/api/v1/cases/")
+    profile_reads = [query for query in captured.captured_queries
+                     if "access_lawprofile" in query["sql"]]
+    assert len(profile_reads) == 1  # not one per case
+    with django_assert_max_num_queries(20):  # constant: session, user, page, prefetches
+        response = guatemala.get("/api/v1/cases/")
+    assert response.json()["count"] == 10
+    assert all("names" in case["redacted"] for case in response.json()["results"])
