@@ -58,7 +58,7 @@ def test_default_expiry(users):
 
 
 def test_unknown_user_is_a_clear_error(db):
-    with pytest.raises(CommandError, match="no user named 'ghost'"):
+    with pytest.raises(CommandError, match="no hay ningún usuario llamado ghost"):
         call_command("token", "ghost")
 
 

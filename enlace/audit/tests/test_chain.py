@@ -109,7 +109,7 @@ def test_a_recomputed_forgery_still_breaks_at_the_next_event(chain):
 
 def test_verify_command_exit_status(chain, capsys):
     call_command("audit", "verify")
-    assert "5 events verified" in capsys.readouterr().out
+    assert "5 eventos verificados" in capsys.readouterr().out
     raw("UPDATE {table} SET action = %s WHERE sequence = %s", ["x", 4])
     with pytest.raises(CommandError, match="#4"):
         call_command("audit", "verify")

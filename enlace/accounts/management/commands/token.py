@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from enlace.accounts.models import User
 from enlace.accounts.services import token_create, token_revoke
@@ -22,16 +23,17 @@ class Command(BaseCommand):
         try:
             user = User.objects.get(username=username)
         except User.DoesNotExist as exc:
-            raise CommandError(f"no user named {username!r}") from exc
+            raise CommandError(_("no user named %(name)s") % {"name": username}) from exc
         if revoke:
             count = token_revoke(actor=None, user=user, token_key=revoke[:15])
             if not count:
-                raise CommandError(f"no token of {username} starts with {revoke!r}")
+                raise CommandError(_("no token of %(name)s starts with %(prefix)s") % {
+                    "name": username, "prefix": revoke})
             self.stdout.write(json.dumps({"revoked": count}) if options["json"]
                               else f"revoked {count} token(s)")
             return
         if days is not None and not 1 <= days <= 3650:
-            raise CommandError("--days must be between 1 and 3650")
+            raise CommandError(_("--days must be between 1 and 3650"))
         try:
             token, key = token_create(actor=None, user=user, days=days)
         except ValidationError as exc:

@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from enlace.audit.services import chain_verify
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
                                           "broken_sequence": result.broken_sequence,
                                           "reason": result.reason}))
         if not result.ok:
-            raise CommandError(f"audit chain broken at event #{result.broken_sequence}: "
-                               f"{result.reason}")
+            raise CommandError(_("audit chain broken at event #%(sequence)s: %(reason)s") % {
+                "sequence": result.broken_sequence, "reason": result.reason})
         if not options["json"]:
-            self.stdout.write(f"audit chain intact: {result.checked} events verified")
+            self.stdout.write(_("audit chain intact: %(count)s events verified") % {
+                "count": result.checked})

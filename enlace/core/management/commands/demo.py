@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from enlace.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
                 {"username": spec.username, "password": DEMO_PASSWORD, "role": spec.role.value,
                  "organization": spec.organization} for spec in DEMO_USERS]))
             return
-        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
+        self.stdout.write(_("Demo logins (password for all: %(password)s)") % {
+            "password": DEMO_PASSWORD})
         for spec in DEMO_USERS:
             self.stdout.write(f"  {spec.username:<14} {spec.role.label!s:<28} "
                               f"{spec.organization}")

@@ -3,6 +3,7 @@ import json
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from enlace.core import crypto
 from enlace.core.fields import encrypted_fields
@@ -43,4 +44,5 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps({"active_key": active, "reencrypted": counts}))
         else:
             for label, changed in counts.items():
-                self.stdout.write(f"{label}: {changed} rows re-encrypted under {active}")
+                self.stdout.write(_("%(model)s: %(count)s rows re-encrypted under %(key)s") % {
+                    "model": label, "count": changed, "key": active})
