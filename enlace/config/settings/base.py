@@ -52,6 +52,11 @@ INSTALLED_APPS = [
     "enlace.access",
     "enlace.audit",
     "enlace.cases",
+    "enlace.screening",
+    "enlace.directory",
+    "enlace.meetings",
+    "enlace.workplan",
+    "enlace.statistics",
     "enlace.web",
 ]
 

@@ -1,0 +1,1 @@
+"""Watchlist and screening."""
