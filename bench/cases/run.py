@@ -118,8 +118,11 @@ def main() -> None:
     officer, _created = User.objects.get_or_create(
         username="bench-mx", defaults={"role": Role.LIAISON,
                                        "organization": Organization.objects.get(code="MX-NLO")})
-    client = Client()
-    client.force_login(officer)
+    from knox.models import AuthToken
+
+    # as API clients call it: a token, no session
+    _token, key = AuthToken.objects.create(officer)
+    client = Client(HTTP_AUTHORIZATION=f"Token {key}")
     from enlace.config.runtime import tune_garbage_collector
 
     tune_garbage_collector()  # as the WSGI application does

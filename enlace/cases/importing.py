@@ -4,6 +4,7 @@ are written in one transaction, or none."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -14,14 +15,18 @@ from django.utils.translation import gettext as _
 
 from enlace.audit.services import record_event
 from enlace.core.importing import ImportReport, RowError, detect_format, flatten_errors, read_rows
+from enlace.core.parallel import map_in_processes
+from enlace.core.vocabularies import warm_caches
 
-from .models import Case
+from .models import REFERENCE_PATTERN, Case
 from .serializers import CaseSerializer
 from .services import CHILD_MODELS, cases_create_many
 
 LIST_SEPARATOR = ";"
+REFERENCE_RE = re.compile(REFERENCE_PATTERN)
 VALIDATION_CHUNK = 1000
-WRITE_CHUNK = 5000
+# From this many chunks on, validation runs on every core (enlace.core.parallel).
+PARALLEL_MIN_CHUNKS = 4
 ANALYZE_AFTER = 10_000
 CASE_COLUMNS = ["reference", "reporting_agency", "date_identified", "date_reported", "status",
                 "case_type", "handling_code", "summary", "exploitation_types",
@@ -111,10 +116,49 @@ def _group(rows: list[dict[str, str]]) -> list[tuple[list[int], list[dict[str, s
     return ordered
 
 
+def _check_chunk(actor, file_format: str, chunk, chunk_valid: bool, errors, validated,
+                 existing: set[str], seen_references: dict[str, int],
+                 report: ImportReport) -> list[dict[str, Any]]:
+    """Record the errors of one validated chunk in `report`; return its valid cases."""
+    valid = []
+    for position, (numbers, raw) in enumerate(chunk):
+        # DRF reports list errors either positionally or keyed by the failing index
+        if isinstance(errors, dict):
+            item_errors = errors.get(position) or errors.get(str(position)) or {}
+        else:
+            item_errors = errors[position] if position < len(errors) else {}
+        if item_errors:
+            for path, message in flatten_errors(item_errors):
+                person_index, column = _column_for(path)
+                row = numbers[0] if file_format == "json" else numbers[min(
+                    person_index or 0, len(numbers) - 1)]
+                report.errors.append(RowError(
+                    row, path if file_format == "json" else column, message))
+            continue
+        # In a chunk with errors nothing will be written: the raw reference suffices.
+        data = validated[position] if chunk_valid else raw
+        reference = data.get("reference", "")
+        if reference:
+            if not reference.startswith(f"{actor.country_id}-"):
+                report.errors.append(RowError(numbers[0], "reference", _(
+                    "the reference must start with %(country)s-") % {
+                    "country": actor.country_id}))
+            elif reference in existing:
+                report.errors.append(RowError(numbers[0], "reference", _(
+                    "%(reference)s already exists") % {"reference": reference}))
+            elif reference in seen_references:
+                report.errors.append(RowError(numbers[0], "reference", _(
+                    "%(reference)s is repeated (row %(row)s)") % {
+                    "reference": reference, "row": seen_references[reference]}))
+            seen_references.setdefault(reference, numbers[0])
+        valid.append(data)
+    return valid
+
+
 def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: bool = False,
                  progress: Callable[[int, str], None] | None = None) -> ImportReport:
-    """Validate every row, then create every case (or none). Raises ImportFileError when the
-    file as a whole cannot be read."""
+    """Validate every row and create every case, or none if any row is invalid (one
+    transaction). Raises ImportFileError when the file as a whole cannot be read."""
     file_format = detect_format(path, file_format)
     header, rows = read_rows(path, file_format)
     report = ImportReport(rows=len(rows))
@@ -133,60 +177,53 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
     seen_references: dict[str, int] = {}
     existing = set(Case.objects.filter(owner_country_id=actor.country_id)
                    .values_list("reference", flat=True))
-    valid: list[dict[str, Any]] = []
-    # One list serializer per chunk: DRF builds the nested fields once, not once per case.
-    for chunk_start in range(0, len(candidates), VALIDATION_CHUNK):
-        chunk = candidates[chunk_start:chunk_start + VALIDATION_CHUNK]
+    # References given in the file are not handed out to cases that come without one: the
+    # highest given per year suffices (and keeps each chunk's allocator cheap).
+    highest: dict[str, str] = {}
+    for _numbers, data in candidates:
+        reference = data.get("reference") if isinstance(data, dict) else None
+        if (isinstance(reference, str) and REFERENCE_RE.fullmatch(reference)
+                and reference.startswith(f"{actor.country_id}-")):
+            year = reference[3:7]
+            highest[year] = max(highest.get(year, ""), reference)
+    reserved = list(highest.values())
+    chunks = [candidates[start:start + VALIDATION_CHUNK]
+              for start in range(0, len(candidates), VALIDATION_CHUNK)]
+
+    def validate(chunk):
+        # One list serializer per chunk: DRF builds the nested fields once, not once per case.
         serializer = CaseSerializer(data=[data for _numbers, data in chunk], many=True,
                                     context={"actor": actor})
-        chunk_valid = serializer.is_valid()
-        errors = serializer.errors if not chunk_valid else []
-        for position, (numbers, raw) in enumerate(chunk):
-            # DRF reports list errors either positionally or keyed by the failing index
-            if isinstance(errors, dict):
-                item_errors = errors.get(position) or errors.get(str(position)) or {}
-            else:
-                item_errors = errors[position] if position < len(errors) else {}
-            if item_errors:
-                for path, message in flatten_errors(item_errors):
-                    person_index, column = _column_for(path)
-                    row = numbers[0] if file_format == "json" else numbers[min(
-                        person_index or 0, len(numbers) - 1)]
-                    report.errors.append(RowError(
-                        row, path if file_format == "json" else column, message))
-                continue
-            # In a chunk with errors nothing will be written: the raw reference suffices.
-            data = serializer.validated_data[position] if chunk_valid else raw
-            reference = data.get("reference", "")
-            if reference:
-                if not reference.startswith(f"{actor.country_id}-"):
-                    report.errors.append(RowError(numbers[0], "reference", _(
-                        "the reference must start with %(country)s-") % {
-                        "country": actor.country_id}))
-                elif reference in existing:
-                    report.errors.append(RowError(numbers[0], "reference", _(
-                        "%(reference)s already exists") % {"reference": reference}))
-                elif reference in seen_references:
-                    report.errors.append(RowError(numbers[0], "reference", _(
-                        "%(reference)s is repeated (row %(row)s)") % {
-                        "reference": reference, "row": seen_references[reference]}))
-                seen_references.setdefault(reference, numbers[0])
-            valid.append(data)
-        if progress:
-            progress(int(50 * min(chunk_start + VALIDATION_CHUNK, len(candidates))
-                         / len(candidates)), _("Validating"))
-    if report.errors or dry_run:
-        report.errors.sort(key=lambda error: (error.row, error.column))
-        return report
+        if serializer.is_valid():
+            return True, [], serializer.validated_data
+        return False, serializer.errors, None
+
+    if len(chunks) >= PARALLEL_MIN_CHUNKS:
+        warm_caches()  # the workers validate without the database
+        results = map_in_processes(validate, chunks)
+    else:
+        results = map(validate, chunks)
+    # Validation (in worker processes) and writing (here) overlap: every chunk is written as
+    # soon as it is valid, inside one transaction that is rolled back if any row anywhere is
+    # invalid, so nothing is half-written and every error is still reported.
     with transaction.atomic():
-        for start in range(0, len(valid), WRITE_CHUNK):
-            cases_create_many(actor=actor, items=valid[start:start + WRITE_CHUNK], audit=False)
+        for chunk_number, (chunk, (chunk_valid, errors, validated)) in enumerate(
+                zip(chunks, results, strict=True)):
+            valid = _check_chunk(actor, file_format, chunk, chunk_valid, errors, validated,
+                                 existing, seen_references, report)
+            if not (report.errors or dry_run):
+                cases_create_many(actor=actor, items=valid, audit=False, reserved=reserved)
+                report.created += len(valid)
             if progress:
-                progress(50 + int(50 * min(start + WRITE_CHUNK, len(valid)) / len(valid)),
-                         _("Writing"))
-        report.created = len(valid)
+                progress(int(100 * (chunk_number + 1) / len(chunks)),
+                         _("Validating") if report.errors or dry_run else _("Importing"))
+        if report.errors or dry_run:
+            transaction.set_rollback(True)
+            report.created = 0
+            report.errors.sort(key=lambda error: (error.row, error.column))
+            return report
         record_event(actor=actor, action="cases.import", owner_country=actor.country_id,
-                     summary=f"{len(valid)} cases from {path.name} ({file_format})")
+                     summary=f"{report.created} cases from {path.name} ({file_format})")
     if report.created >= ANALYZE_AFTER and connection.vendor == "postgresql":
         # Fresh planner statistics after a large load; autovacuum would get there later.
         with connection.cursor() as cursor:

@@ -21,3 +21,12 @@ def country_codes() -> frozenset[str]:
 def clear_caches() -> None:
     vocabulary_codes.cache_clear()
     country_codes.cache_clear()
+
+
+def warm_caches() -> None:
+    """Load every vocabulary and the country list now, e.g. before forking workers that must
+    validate without touching the database."""
+    for vocabulary in (VocabularyTerm.objects.order_by().values_list("vocabulary", flat=True)
+                       .distinct()):
+        vocabulary_codes(vocabulary)
+    country_codes()

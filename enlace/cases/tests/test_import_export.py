@@ -211,3 +211,52 @@ class TestExport:
         sheet = load_workbook(out).active
         assert [cell.value for cell in sheet[1]] == COLUMNS
         assert sheet.max_row == 4  # header + 3 persons
+
+
+def many_cases(count, start=1):
+    return [{"reference": f"MX-2025-{number:05d}", "reporting_agency": "INM",
+             "date_identified": "2025-05-01", "case_type": "smuggling",
+             "route_countries": "HN;GT;MX", "person_role": "smuggled_migrant",
+             "given_names": f"Persona {number}", "nationalities": "HN", "sex": "F",
+             "age": "30", "phone": "+50495551234", "document_type": "passport",
+             "document_issuing_country": "HN", "document_number": f"H{number}",
+             "document_nature": "genuine"}
+            for number in range(start, start + count)]
+
+
+@pytest.fixture
+def parallel_import(monkeypatch):
+    """Small chunks, so that a small file takes the multi-process, pipelined path."""
+    from enlace.cases import importing
+
+    monkeypatch.setattr(importing, "VALIDATION_CHUNK", 3)
+    monkeypatch.setattr(importing, "PARALLEL_MIN_CHUNKS", 2)
+
+
+def test_the_pipelined_import_writes_every_chunk(tmp_path, parallel_import):
+    rows = [*many_cases(10), {**many_cases(1)[0], "reference": ""}]
+    report = run_import(write_csv(tmp_path / "cases.csv", rows))
+    assert report["created"] == 11 and report["errors"] == []
+    assert Person.objects.filter(case__owner_country_id="MX").count() == 11
+    # the case without a reference is numbered after every reference the file gives
+    assert Case.objects.filter(reference="MX-2025-00011").exists()
+    person = Person.objects.get(case__reference="MX-2025-00007")
+    assert person.given_names == "Persona 7" and person.phones.get().number == "+50495551234"
+    assert person.documents.get().number == "H7"
+
+
+def test_an_error_in_the_last_chunk_undoes_the_chunks_already_written(tmp_path,
+                                                                      parallel_import):
+    rows = many_cases(10)
+    rows[9]["nationalities"] = "XX"
+    message, report = failing_import(write_csv(tmp_path / "cases.csv", rows))
+    assert "no se importó nada" in message
+    assert report["created"] == 0
+    assert [(error["row"], error["column"]) for error in report["errors"]] == [
+        (11, "nationalities")]
+    assert not Case.objects.exists() and not Person.objects.exists()
+
+
+def test_a_dry_run_of_a_pipelined_import_writes_nothing(tmp_path, parallel_import):
+    report = run_import(write_csv(tmp_path / "cases.csv", many_cases(10)), "--dry-run")
+    assert report["errors"] == [] and not Case.objects.exists()
