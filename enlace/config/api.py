@@ -10,6 +10,7 @@ from enlace.audit.api import EventViewSet
 from enlace.cases.api import CaseViewSet
 from enlace.core.api import CountryViewSet, OrganizationViewSet, VocabularyTermViewSet
 from enlace.core.models import Job
+from enlace.directory.api import ContactViewSet, ServiceViewSet
 from enlace.web.selectors import job_list
 
 
@@ -68,3 +69,5 @@ router.register("vocabularies", VocabularyTermViewSet, basename="vocabulary")
 router.register("jobs", JobViewSet, basename="job")
 router.register("cases", CaseViewSet, basename="case")
 router.register("audit/events", EventViewSet, basename="audit-event")
+router.register("contacts", ContactViewSet, basename="contact")
+router.register("services", ServiceViewSet, basename="service")

@@ -6,3 +6,36 @@ class DirectoryConfig(AppConfig):
     name = "enlace.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self) -> None:
+        from enlace.web.navigation import NavItem, register
+
+        from .permissions import CONTACT_READERS, SERVICE_READERS
+
+        register(
+            NavItem(
+                "directory:contact_list",
+                _("Directory"),
+                roles=CONTACT_READERS,
+                icon="person-lines-fill",
+                order=40,
+            )
+        )
+        register(
+            NavItem(
+                "directory:service_list",
+                _("Services for victims"),
+                roles=SERVICE_READERS,
+                icon="house-heart",
+                order=41,
+            )
+        )
+        register(
+            NavItem(
+                "directory:competency_matrix",
+                _("Competencies"),
+                roles=CONTACT_READERS,
+                icon="grid-3x3",
+                order=42,
+            )
+        )

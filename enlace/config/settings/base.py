@@ -242,6 +242,12 @@ EMAIL_BACKEND = env_str("ENLACE_EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = env_str("ENLACE_FROM_EMAIL", "enlace@localhost")
 
 ENLACE_TWO_FACTOR_URL = "/accounts/two-factor/"
+# Absolute links in e-mails (reminders, digests), e.g. https://enlace.example.org
+ENLACE_BASE_URL = env_str("ENLACE_BASE_URL", "")
+# Directory: a contact or service not confirmed for this many days is flagged "to confirm";
+# a contact is reminded at most once per interval.
+ENLACE_CONTACT_CONFIRM_DAYS = env_int("ENLACE_CONTACT_CONFIRM_DAYS", 180)
+ENLACE_CONTACT_REMINDER_INTERVAL_DAYS = env_int("ENLACE_CONTACT_REMINDER_INTERVAL_DAYS", 30)
 
 # Encryption at rest (enlace.core.crypto). Without ENLACE_KEYS / ENLACE_KEY_FILE, development
 # and demo runs create var/keys; production refuses to start without configured keys.

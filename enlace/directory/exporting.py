@@ -1,0 +1,172 @@
+"""Exports of the directory: contacts as CSV, XLSX and vCard 4.0; services as CSV and XLSX.
+
+Columns carry stable codes (roles, kinds, languages), as the case exports do, so a file read
+back gives the same values; lists are joined with "; ". Every export is audited by the caller
+(services.directory_export)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .models import Contact, Service
+from .permissions import sees_confidential_address
+
+LIST_SEPARATOR = "; "
+
+CONTACT_COLUMNS = [
+    "id",
+    "country",
+    "given_names",
+    "surnames",
+    "organization",
+    "institution",
+    "position",
+    "network_roles",
+    "email",
+    "phones",
+    "languages",
+    "notes",
+    "last_confirmed",
+    "to_confirm",
+    "version",
+]
+SERVICE_COLUMNS = [
+    "id",
+    "country",
+    "organization_name",
+    "name",
+    "kind",
+    "description",
+    "city",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "populations",
+    "languages",
+    "capacity",
+    "capacity_unit",
+    "hours",
+    "last_confirmed",
+    "to_confirm",
+    "version",
+]
+
+# A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM(...)"). Phone numbers
+# ("+50622223333", several joined with "; ") start with "+" and are left alone.
+_FORMULA_START = ("=", "@", "\t", "\r")
+_PHONES = re.compile(r"^\+\d+(; \+\d+)*$")
+
+
+def _join(values: Iterable[Any]) -> str:
+    return LIST_SEPARATOR.join(str(value) for value in values)
+
+
+def contact_row(contact: Contact) -> dict[str, Any]:
+    return {
+        "id": contact.pk,
+        "country": contact.country_id,
+        "given_names": contact.given_names,
+        "surnames": contact.surnames,
+        "organization": contact.organization.code,
+        "institution": contact.institution,
+        "position": contact.position,
+        "network_roles": _join(contact.network_roles),
+        "email": contact.email,
+        "phones": _join(contact.phones),
+        "languages": _join(contact.languages),
+        "notes": contact.notes,
+        "last_confirmed": contact.last_confirmed.isoformat() if contact.last_confirmed else "",
+        "to_confirm": "yes" if contact.to_confirm else "no",
+        "version": contact.version,
+    }
+
+
+def service_row(service: Service, *, actor) -> dict[str, Any]:
+    hide_address = service.address_confidential and not sees_confidential_address(actor)
+    return {
+        "id": service.pk,
+        "country": service.country_id,
+        "organization_name": service.organization_name,
+        "name": service.name,
+        "kind": service.kind,
+        "description": service.description,
+        "city": service.city,
+        "address": "" if hide_address else service.address,
+        "phone": service.phone,
+        "email": service.email,
+        "website": service.website,
+        "populations": _join(service.populations),
+        "languages": _join(service.languages),
+        "capacity": service.capacity if service.capacity is not None else "",
+        "capacity_unit": service.capacity_unit,
+        "hours": service.hours,
+        "last_confirmed": service.last_confirmed.isoformat() if service.last_confirmed else "",
+        "to_confirm": "yes" if service.to_confirm else "no",
+        "version": service.version,
+    }
+
+
+def _is_formula(value: Any) -> bool:
+    if not isinstance(value, str) or not value:
+        return False
+    if value.startswith(_FORMULA_START):
+        return True
+    return value.startswith(("+", "-")) and not _PHONES.match(value)
+
+
+def csv_bytes(columns: list[str], rows: Iterator[dict[str, Any]]) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs read accents right; a cell that
+    would run as a formula is prefixed with an apostrophe (OWASP CSV injection)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            [f"'{row[column]}" if _is_formula(row[column]) else row[column] for column in columns]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(columns: list[str], rows: Iterator[dict[str, Any]], sheet_name: str) -> bytes:
+    """One sheet, a header row, then the rows. Text is written as text: openpyxl would turn
+    a string starting with "=" into a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_name)
+    sheet.append(columns)
+    for row in rows:
+        cells = []
+        for column in columns:
+            cell = WriteOnlyCell(sheet, value=row[column])
+            if isinstance(row[column], str):
+                cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def contacts_csv(contacts: Iterable[Contact]) -> bytes:
+    return csv_bytes(CONTACT_COLUMNS, (contact_row(contact) for contact in contacts))
+
+
+def contacts_xlsx(contacts: Iterable[Contact]) -> bytes:
+    return xlsx_bytes(CONTACT_COLUMNS, (contact_row(contact) for contact in contacts), "contacts")
+
+
+def services_csv(services: Iterable[Service], *, actor) -> bytes:
+    return csv_bytes(SERVICE_COLUMNS, (service_row(service, actor=actor) for service in services))
+
+
+def services_xlsx(services: Iterable[Service], *, actor) -> bytes:
+    return xlsx_bytes(
+        SERVICE_COLUMNS, (service_row(service, actor=actor) for service in services), "services"
+    )

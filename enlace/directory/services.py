@@ -1,0 +1,531 @@
+"""Writes of the directory: atomic, version-checked, audited; and the confirmation reminders.
+
+Each entry is written by its own country (liaison officer or national administrator) or by
+the Technical Secretariat (permissions.py). `data` holds model field values; foreign keys as
+instances or primary keys (`country` may be a Country or "CR"). A stale `expected_version`
+raises StaleVersionError: the editor reloads and applies her change again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from enlace.access.services import StaleVersionError, bump_version
+from enlace.accounts.choices import Role
+from enlace.audit.services import record_event
+
+from .choices import NetworkRole
+from .models import Competency, Confirmable, Contact, Service, confirm_days
+from .permissions import can_edit_country
+from .selectors import contacts_to_confirm
+from .validators import normalize_languages, normalize_phone, normalize_phones
+
+CONTACT_FIELDS = (
+    "given_names",
+    "surnames",
+    "organization",
+    "institution",
+    "country",
+    "position",
+    "network_roles",
+    "email",
+    "phones",
+    "languages",
+    "notes",
+    "user",
+)
+SERVICE_FIELDS = (
+    "organization_name",
+    "name",
+    "description",
+    "kind",
+    "country",
+    "city",
+    "address",
+    "address_confidential",
+    "phone",
+    "email",
+    "website",
+    "populations",
+    "languages",
+    "capacity",
+    "capacity_unit",
+    "hours",
+)
+COMPETENCY_FIELDS = ("country", "institution", "competency", "note")
+DEFAULT_REMINDER_INTERVAL_DAYS = 30
+
+
+def _country_id(value) -> str | None:
+    if value is None or value == "":
+        return None
+    return getattr(value, "pk", value).upper()
+
+
+def _check_can_write(actor, country_id: str | None) -> None:
+    if not can_edit_country(actor, country_id):
+        raise PermissionDenied
+
+
+def _apply(entry: models.Model, data: dict[str, Any], fields: tuple[str, ...]) -> list[str]:
+    """Set the fields present in `data`; return the names of those that changed."""
+    changed = []
+    for name in fields:
+        if name not in data:
+            continue
+        field = entry._meta.get_field(name)
+        value = data[name]
+        if field.is_relation:
+            attname, value = field.attname, getattr(value, "pk", value) or None
+            if name == "country" and value:
+                value = value.upper()
+        else:
+            attname = name
+        if getattr(entry, attname) != value:
+            setattr(entry, attname, value)
+            changed.append(name)
+    return changed
+
+
+def _validated(entry: Confirmable) -> None:
+    """Model validation (fields, clean(), constraints) before anything is written."""
+    entry.full_clean(exclude=["created_by", "search_text"])
+
+
+def _actor_or_none(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+
+def _field_errors(field: str, function, *args):
+    """Run a normalizer; its errors are reported on `field`."""
+    try:
+        return function(*args)
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from exc
+
+
+def _normalized_contact_data(data: dict[str, Any], country_id: str | None) -> dict[str, Any]:
+    values = dict(data)
+    if "phones" in values:
+        values["phones"] = _field_errors(
+            "phones", normalize_phones, values["phones"] or [], country_id
+        )
+    if "languages" in values:
+        values["languages"] = _field_errors(
+            "languages", normalize_languages, values["languages"] or []
+        )
+    if "network_roles" in values:
+        # one order everywhere (the choices' order), whatever order the form sent
+        given = set(values["network_roles"] or [])
+        values["network_roles"] = [role for role in NetworkRole.values if role in given] + sorted(
+            given - set(NetworkRole.values)
+        )
+    for name in ("given_names", "surnames", "institution", "position", "email"):
+        if isinstance(values.get(name), str):
+            values[name] = " ".join(values[name].split())
+    return values
+
+
+@transaction.atomic
+def contact_create(*, actor, data: dict[str, Any], audit: bool = True) -> Contact:
+    """A new contact of `data["country"]`, confirmed today."""
+    country_id = _country_id(data.get("country"))
+    _check_can_write(actor, country_id)
+    values = _normalized_contact_data(data, country_id)
+    contact = Contact(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
+    _apply(contact, values, CONTACT_FIELDS)
+    _validated(contact)
+    contact.save()
+    if audit:
+        record_event(
+            actor=actor,
+            action="directory.contact_create",
+            obj=contact,
+            owner_country=contact.country_id,
+            summary=contact.full_name,
+        )
+    return contact
+
+
+@transaction.atomic
+def contact_update(
+    *, actor, contact: Contact, data: dict[str, Any], expected_version: int
+) -> Contact:
+    """Change a contact. Saving it also confirms it current (the editor just reviewed it).
+    A CR editor can neither edit a MX contact nor move a contact to MX."""
+    _check_can_write(actor, contact.country_id)
+    new_country = _country_id(data.get("country")) or contact.country_id
+    _check_can_write(actor, new_country)
+    values = _normalized_contact_data(data, new_country)
+    changed = _apply(contact, values, CONTACT_FIELDS)
+    contact.last_confirmed = timezone.localdate()
+    _validated(contact)
+    bump_version(contact, expected_version)
+    contact.save()
+    record_event(
+        actor=actor,
+        action="directory.contact_update",
+        obj=contact,
+        owner_country=contact.country_id,
+        summary=f"{contact.full_name} v{contact.version}; changed: "
+        + (", ".join(changed) or "nothing"),
+    )
+    return contact
+
+
+def _confirm(
+    actor,
+    entry: Confirmable,
+    *,
+    expected_version: int | None,
+    today: date | None,
+    extra: dict[str, Any] | None = None,
+) -> Confirmable:
+    day = today or timezone.localdate()
+    rows = type(entry)._default_manager.filter(pk=entry.pk)
+    if expected_version is not None:
+        rows = rows.filter(version=expected_version)
+    # Confirming changes no content, so the version stays: an editor who opened the entry
+    # before the confirmation can still save. A confirmation of a stale copy is refused.
+    if not rows.update(last_confirmed=day, **(extra or {})):
+        raise StaleVersionError
+    entry.last_confirmed = day
+    for name, value in (extra or {}).items():
+        setattr(entry, name, value)
+    record_event(
+        actor=actor,
+        action=f"directory.{entry._meta.model_name}_confirm",
+        obj=entry,
+        owner_country=entry.country_id,
+        summary=f"{entry} confirmed {day.isoformat()}",
+    )
+    return entry
+
+
+def can_confirm_contact(actor, contact: Contact) -> bool:
+    """Editors of the contact's country, and the person herself when she has an account."""
+    own_entry = bool(getattr(actor, "pk", None) and contact.user_id == actor.pk and actor.is_active)
+    return own_entry or can_edit_country(actor, contact.country_id)
+
+
+@transaction.atomic
+def contact_confirm(
+    actor, contact: Contact, *, expected_version: int | None = None, today: date | None = None
+) -> Contact:
+    """ "Still current": last_confirmed becomes today. With `expected_version`, a confirmation
+    made on a copy someone changed since is refused (StaleVersionError)."""
+    if not can_confirm_contact(actor, contact):
+        raise PermissionDenied
+    return _confirm(
+        actor,
+        contact,
+        expected_version=expected_version,
+        today=today,
+        extra={"last_reminded": None},
+    )
+
+
+@transaction.atomic
+def contact_delete(*, actor, contact: Contact, expected_version: int) -> None:
+    _check_can_write(actor, contact.country_id)
+    bump_version(contact, expected_version)
+    record_event(
+        actor=actor,
+        action="directory.contact_delete",
+        obj=contact,
+        owner_country=contact.country_id,
+        summary=contact.full_name,
+    )
+    contact.delete()
+
+
+# --- services ------------------------------------------------------------------------------
+
+
+def _normalized_service_data(data: dict[str, Any], country_id: str | None) -> dict[str, Any]:
+    values = dict(data)
+    if values.get("phone"):
+        values["phone"] = _field_errors("phone", normalize_phone, values["phone"], country_id)
+    if "languages" in values:
+        values["languages"] = _field_errors(
+            "languages", normalize_languages, values["languages"] or []
+        )
+    if "populations" in values:
+        values["populations"] = sorted(set(values["populations"] or []))
+    if values.get("capacity") is None and "capacity" in values:
+        values["capacity_unit"] = ""
+    return values
+
+
+@transaction.atomic
+def service_create(*, actor, data: dict[str, Any], audit: bool = True) -> Service:
+    country_id = _country_id(data.get("country"))
+    _check_can_write(actor, country_id)
+    service = Service(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
+    _apply(service, _normalized_service_data(data, country_id), SERVICE_FIELDS)
+    _validated(service)
+    service.save()
+    if audit:
+        record_event(
+            actor=actor,
+            action="directory.service_create",
+            obj=service,
+            owner_country=service.country_id,
+            summary=service.name,
+        )
+    return service
+
+
+@transaction.atomic
+def service_update(
+    *, actor, service: Service, data: dict[str, Any], expected_version: int
+) -> Service:
+    _check_can_write(actor, service.country_id)
+    new_country = _country_id(data.get("country")) or service.country_id
+    _check_can_write(actor, new_country)
+    changed = _apply(service, _normalized_service_data(data, new_country), SERVICE_FIELDS)
+    service.last_confirmed = timezone.localdate()
+    _validated(service)
+    bump_version(service, expected_version)
+    service.save()
+    record_event(
+        actor=actor,
+        action="directory.service_update",
+        obj=service,
+        owner_country=service.country_id,
+        summary=f"{service.name} v{service.version}; changed: " + (", ".join(changed) or "nothing"),
+    )
+    return service
+
+
+@transaction.atomic
+def service_confirm(
+    actor, service: Service, *, expected_version: int | None = None, today: date | None = None
+) -> Service:
+    _check_can_write(actor, service.country_id)
+    return _confirm(actor, service, expected_version=expected_version, today=today)
+
+
+@transaction.atomic
+def service_delete(*, actor, service: Service, expected_version: int) -> None:
+    _check_can_write(actor, service.country_id)
+    bump_version(service, expected_version)
+    record_event(
+        actor=actor,
+        action="directory.service_delete",
+        obj=service,
+        owner_country=service.country_id,
+        summary=service.name,
+    )
+    service.delete()
+
+
+# --- competencies --------------------------------------------------------------------------
+
+
+def _normalized_competency_data(data: dict[str, Any]) -> dict[str, Any]:
+    values = dict(data)
+    if isinstance(values.get("institution"), str):
+        values["institution"] = " ".join(values["institution"].split())
+    return values
+
+
+@transaction.atomic
+def competency_create(*, actor, data: dict[str, Any], audit: bool = True) -> Competency:
+    _check_can_write(actor, _country_id(data.get("country")))
+    competency = Competency(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
+    _apply(competency, _normalized_competency_data(data), COMPETENCY_FIELDS)
+    _validated(competency)
+    competency.save()
+    if audit:
+        record_event(
+            actor=actor,
+            action="directory.competency_create",
+            obj=competency,
+            owner_country=competency.country_id,
+            summary=str(competency),
+        )
+    return competency
+
+
+@transaction.atomic
+def competency_update(
+    *, actor, competency: Competency, data: dict[str, Any], expected_version: int
+) -> Competency:
+    _check_can_write(actor, competency.country_id)
+    _check_can_write(actor, _country_id(data.get("country")) or competency.country_id)
+    changed = _apply(competency, _normalized_competency_data(data), COMPETENCY_FIELDS)
+    competency.last_confirmed = timezone.localdate()
+    _validated(competency)
+    bump_version(competency, expected_version)
+    competency.save()
+    record_event(
+        actor=actor,
+        action="directory.competency_update",
+        obj=competency,
+        owner_country=competency.country_id,
+        summary=f"{competency} v{competency.version}; changed: "
+        + (", ".join(changed) or "nothing"),
+    )
+    return competency
+
+
+@transaction.atomic
+def competency_confirm(
+    actor, competency: Competency, *, expected_version: int | None = None, today: date | None = None
+) -> Competency:
+    _check_can_write(actor, competency.country_id)
+    return _confirm(actor, competency, expected_version=expected_version, today=today)
+
+
+@transaction.atomic
+def competency_delete(*, actor, competency: Competency, expected_version: int) -> None:
+    _check_can_write(actor, competency.country_id)
+    bump_version(competency, expected_version)
+    record_event(
+        actor=actor,
+        action="directory.competency_delete",
+        obj=competency,
+        owner_country=competency.country_id,
+        summary=str(competency),
+    )
+    competency.delete()
+
+
+# --- exports -------------------------------------------------------------------------------
+
+
+def directory_export(*, actor, what: str, file_format: str, count: int, country: str = "") -> None:
+    """Record an export of the directory in the audit trail (`directory.<what>_export`)."""
+    record_event(
+        actor=actor,
+        action=f"directory.{what}_export",
+        owner_country=country.upper() or None,
+        summary=f"{count} {what} as {file_format}",
+    )
+
+
+# --- confirmation reminders ----------------------------------------------------------------
+
+
+def reminder_interval_days() -> int:
+    """A contact already reminded is not reminded again before this many days."""
+    return int(
+        getattr(settings, "ENLACE_CONTACT_REMINDER_INTERVAL_DAYS", DEFAULT_REMINDER_INTERVAL_DAYS)
+    )
+
+
+def _absolute(path: str) -> str:
+    # Without ENLACE_BASE_URL the message gives the path; the reader knows the site.
+    return getattr(settings, "ENLACE_BASE_URL", "").rstrip("/") + path
+
+
+def _contact_language(contact: Contact) -> str:
+    if contact.user_id and contact.user.preferred_language in {"es", "en"}:
+        return contact.user.preferred_language
+    for language in contact.languages:
+        if language in {"es", "en"}:
+            return language
+    return settings.LANGUAGE_CODE[:2]
+
+
+def _majority_language(languages: list[str]) -> str:
+    counts = Counter(language for language in languages if language in {"es", "en"})
+    if not counts:
+        return settings.LANGUAGE_CODE[:2]
+    best = max(counts.values())
+    default = settings.LANGUAGE_CODE[:2]
+    return default if counts.get(default) == best else counts.most_common(1)[0][0]
+
+
+def _render(template: str, language: str, context: dict[str, Any]) -> tuple[str, str]:
+    """Subject (first line) and body of a message template, in `language`."""
+    with translation.override(language):
+        text = render_to_string(template, context).strip()
+    subject, _separator, body = text.partition("\n")
+    return " ".join(subject.split()), body.strip() + "\n"
+
+
+def directory_send_confirmation_reminders(today: date | None = None) -> int:
+    """E-mail a reminder to every contact to confirm (with an e-mail) and, per country, one
+    digest to its national administrators listing the contacts to confirm. Returns how many
+    messages were sent.
+
+    A contact reminded less than ENLACE_CONTACT_REMINDER_INTERVAL_DAYS (30) ago is not
+    reminded again, so the command can run daily; a country gets a digest only when one of its
+    contacts is due."""
+    from enlace.accounts.models import User
+
+    day = today or timezone.localdate()
+    stale = list(contacts_to_confirm(today=day))
+    reminded_before = day - timedelta(days=reminder_interval_days())
+    due = [
+        contact
+        for contact in stale
+        if contact.last_reminded is None or contact.last_reminded <= reminded_before
+    ]
+    messages: list[EmailMessage] = []
+    for contact in due:
+        if not contact.email:
+            continue
+        subject, body = _render(
+            "directory/email/contact_reminder.txt",
+            _contact_language(contact),
+            {
+                "contact": contact,
+                "days": confirm_days(),
+                "url": _absolute(reverse("directory:contact_detail", args=[contact.pk])),
+            },
+        )
+        messages.append(EmailMessage(subject, body, to=[contact.email]))
+    due_countries = sorted({contact.country_id for contact in due})
+    for country_id in due_countries:
+        admins = list(
+            User.objects.filter(
+                role=Role.NATIONAL_ADMIN, is_active=True, organization__country_id=country_id
+            )
+            .exclude(email="")
+            .order_by("username")
+        )
+        if not admins:
+            continue
+        listed = [contact for contact in stale if contact.country_id == country_id]
+        subject, body = _render(
+            "directory/email/country_digest.txt",
+            _majority_language([admin.preferred_language for admin in admins]),
+            {
+                "country": listed[0].country,
+                "contacts": [
+                    (contact, _absolute(reverse("directory:contact_detail", args=[contact.pk])))
+                    for contact in listed
+                ],
+                "days": confirm_days(),
+                "list_url": _absolute(
+                    reverse("directory:contact_list") + f"?country={country_id}&to_confirm=on"
+                ),
+            },
+        )
+        messages.append(EmailMessage(subject, body, to=[admin.email for admin in admins]))
+    sent = get_connection().send_messages(messages) if messages else 0
+    if due:
+        Contact.objects.filter(pk__in=[contact.pk for contact in due]).update(last_reminded=day)
+        record_event(
+            actor=None,
+            action="directory.reminders_send",
+            username="system",
+            summary=f"{sent} messages; {len(due)} contacts due; "
+            f"{len(stale)} to confirm on {day.isoformat()}",
+        )
+    return sent or 0

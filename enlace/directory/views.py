@@ -1,0 +1,489 @@
+"""Pages of the directory: contacts, services for victims, the competencies matrix, and their
+exports. Every view declares its roles; which entries a user may change is asked of
+permissions.py, and every write goes through services.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import ListView
+
+from enlace.access.services import StaleVersionError
+from enlace.accounts.permissions import RoleRequiredMixin
+from enlace.audit.selectors import object_history
+
+from . import exporting, selectors, services, vcard
+from .forms import (
+    CompetencyForm,
+    ContactFilterForm,
+    ContactForm,
+    ServiceFilterForm,
+    ServiceForm,
+    VersionForm,
+)
+from .models import confirm_days
+from .permissions import (
+    CONTACT_READERS,
+    DIRECTORY_EDITORS,
+    SERVICE_READERS,
+    can_edit_country,
+    can_write_directory,
+    editable_countries,
+    sees_confidential_address,
+)
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    """Model errors on the form's fields where it has them, above the form otherwise."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _next_or(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+
+class ContactListView(RoleRequiredMixin, ListView):
+    """The network's contacts, by country; filters by role and "to confirm"; search by name,
+    institution or organization."""
+
+    allowed_roles = CONTACT_READERS
+    template_name = "directory/contact_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = ContactFilterForm(self.request.GET or None)
+        return selectors.contact_list(
+            actor=self.request.user, **self.filter_form.selector_arguments()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            filter_form=self.filter_form,
+            can_write=can_write_directory(user),
+            editable=set(editable_countries(user).values_list("iso2", flat=True)),
+            query=self.request.GET.urlencode(),
+            confirm_days=confirm_days(),
+        )
+        return context
+
+
+class ContactDetailView(RoleRequiredMixin, View):
+    allowed_roles = CONTACT_READERS
+
+    def get(self, request, pk):
+        contact = selectors.contact_get(actor=request.user, pk=pk)
+        can_edit = can_edit_country(request.user, contact.country_id)
+        return render(
+            request,
+            "directory/contact_detail.html",
+            {
+                "contact": contact,
+                "can_edit": can_edit,
+                "can_confirm": services.can_confirm_contact(request.user, contact),
+                "history": object_history(obj=contact)[:20] if can_edit else [],
+                "confirm_days": confirm_days(),
+            },
+        )
+
+
+class EntryFormView(RoleRequiredMixin, View):
+    """Create (no pk) or edit (pk) one directory entry. An edit carries the version it was
+    made on: if someone saved in between, it is refused with a message (409), the user's input
+    kept on the page so nothing typed is lost."""
+
+    allowed_roles = DIRECTORY_EDITORS
+    template_name = "directory/entry_form.html"
+    form_class: ClassVar[type]
+    entry_name: ClassVar[str]  # the keyword of the form, selector and services
+    title_new: ClassVar[str]
+    list_url_name: ClassVar[str]
+    get_entry: ClassVar[Callable[..., models.Model]]
+    create: ClassVar[Callable[..., models.Model]]
+    update: ClassVar[Callable[..., models.Model]]
+
+    def load(self, request, pk):
+        if pk is None:
+            return None
+        entry = type(self).get_entry(actor=request.user, pk=pk)
+        if not can_edit_country(request.user, entry.country_id):
+            raise PermissionDenied
+        return entry
+
+    show_confirm = False  # entries without a page of their own confirm from their form
+
+    def render_form(self, request, form, entry, status=200):
+        context = {
+            "form": form,
+            "entry": entry,
+            "title": entry or self.title_new,
+            "cancel_url": reverse(self.list_url_name),
+        }
+        if entry is not None:
+            context.update(
+                cancel_url=entry.get_absolute_url(),
+                delete_url=reverse(f"directory:{self.entry_name}_delete", args=[entry.pk]),
+                confirm_url=reverse(f"directory:{self.entry_name}_confirm", args=[entry.pk])
+                if self.show_confirm
+                else "",
+            )
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request, pk=None):
+        entry = self.load(request, pk)
+        form = self.form_class(actor=request.user, **{self.entry_name: entry})
+        return self.render_form(request, form, entry)
+
+    def post(self, request, pk=None):
+        entry = self.load(request, pk)
+        form = self.form_class(request.POST, actor=request.user, **{self.entry_name: entry})
+        status = 400
+        if form.is_valid():
+            try:
+                if entry is None:
+                    saved = type(self).create(actor=request.user, data=form.service_data())
+                else:
+                    saved = type(self).update(
+                        actor=request.user,
+                        data=form.service_data(),
+                        expected_version=form.cleaned_data["version"],
+                        **{self.entry_name: entry},
+                    )
+            except StaleVersionError as exc:
+                form.add_error(None, exc.messages)
+                status = 409
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Saved: %(entry)s.") % {"entry": saved})
+                return redirect(self.success_url(saved))
+        if entry is not None:  # show the stored values around the refused edit, not half of it
+            entry = type(self).get_entry(actor=request.user, pk=pk)
+        return self.render_form(request, form, entry, status=status)
+
+    def success_url(self, entry) -> str:
+        return entry.get_absolute_url()
+
+
+class ContactFormView(EntryFormView):
+    form_class = ContactForm
+    entry_name = "contact"
+    title_new = gettext_lazy("New contact")
+    list_url_name = "directory:contact_list"
+    get_entry = staticmethod(selectors.contact_get)
+    create = staticmethod(services.contact_create)
+    update = staticmethod(services.contact_update)
+
+
+class EntryConfirmView(RoleRequiredMixin, View):
+    """The "Confirm still current" button (POST). With htmx only the status badge is
+    swapped; without JavaScript the page reloads."""
+
+    allowed_roles = DIRECTORY_EDITORS
+    entry_name: ClassVar[str]
+    get_entry: ClassVar[Callable[..., models.Model]]
+    confirm: ClassVar[Callable[..., models.Model]]
+
+    def post(self, request, pk):
+        entry = type(self).get_entry(actor=request.user, pk=pk)
+        form = VersionForm(request.POST)
+        if not form.is_valid():
+            return HttpResponse(_("Send the version you saw."), status=400)
+        try:
+            type(self).confirm(request.user, entry, expected_version=form.cleaned_data["version"])
+        except StaleVersionError as exc:
+            if request.htmx:
+                return render(
+                    request,
+                    "directory/partials/_confirm_status.html",
+                    {"entry": entry, "error": exc.messages[0]},
+                    status=409,
+                )
+            messages.error(request, exc.messages[0])
+            return redirect(entry.get_absolute_url())
+        if request.htmx:
+            return render(request, "directory/partials/_confirm_status.html", {"entry": entry})
+        messages.success(request, _("Confirmed as still current: %(entry)s.") % {"entry": entry})
+        return redirect(_next_or(request, entry.get_absolute_url()))
+
+
+class ContactConfirmView(EntryConfirmView):
+    # The person herself may confirm her own entry, whatever her role (services decide).
+    allowed_roles = CONTACT_READERS
+    get_entry = staticmethod(selectors.contact_get)
+    confirm = staticmethod(services.contact_confirm)
+
+
+class EntryDeleteView(RoleRequiredMixin, View):
+    """Asks first (GET), deletes on POST with the version seen."""
+
+    allowed_roles = DIRECTORY_EDITORS
+    entry_name: ClassVar[str]
+    list_url_name: ClassVar[str]
+    get_entry: ClassVar[Callable[..., models.Model]]
+    delete_entry: ClassVar[Callable[..., None]]
+
+    def load(self, request, pk):
+        entry = type(self).get_entry(actor=request.user, pk=pk)
+        if not can_edit_country(request.user, entry.country_id):
+            raise PermissionDenied
+        return entry
+
+    def get(self, request, pk):
+        entry = self.load(request, pk)
+        return render(
+            request,
+            "directory/entry_confirm_delete.html",
+            {"entry": entry, "cancel_url": entry.get_absolute_url()},
+        )
+
+    def post(self, request, pk):
+        entry = self.load(request, pk)
+        form = VersionForm(request.POST)
+        if not form.is_valid():
+            return HttpResponse(_("Send the version you saw."), status=400)
+        try:
+            type(self).delete_entry(
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                **{self.entry_name: entry},
+            )
+        except StaleVersionError as exc:
+            messages.error(request, exc.messages[0])
+            return redirect(entry.get_absolute_url())
+        messages.success(request, _("Deleted: %(entry)s.") % {"entry": entry})
+        return redirect(self.list_url_name)
+
+
+class ContactDeleteView(EntryDeleteView):
+    entry_name = "contact"
+    list_url_name = "directory:contact_list"
+    get_entry = staticmethod(selectors.contact_get)
+    delete_entry = staticmethod(services.contact_delete)
+
+
+class ContactExportView(RoleRequiredMixin, View):
+    """The contacts of the list (same filters) as CSV, XLSX or vCard 4.0. Audited."""
+
+    allowed_roles = CONTACT_READERS
+    file_format = "csv"
+
+    def get(self, request):
+        arguments = ContactFilterForm(request.GET or None).selector_arguments()
+        contacts = list(selectors.contact_list(actor=request.user, **arguments))
+        services.directory_export(
+            actor=request.user,
+            what="contacts",
+            file_format=self.file_format,
+            count=len(contacts),
+            country=arguments.get("country", ""),
+        )
+        if self.file_format == "xlsx":
+            return _download(exporting.contacts_xlsx(contacts), XLSX_TYPE, "enlace-contacts.xlsx")
+        if self.file_format == "vcf":
+            return _download(
+                vcard.contacts_vcards(contacts), "text/vcard; charset=utf-8", "enlace-contacts.vcf"
+            )
+        return _download(
+            exporting.contacts_csv(contacts), "text/csv; charset=utf-8", "enlace-contacts.csv"
+        )
+
+
+class ContactVCardView(RoleRequiredMixin, View):
+    """One contact's vCard, to add her to an address book or a phone. Audited."""
+
+    allowed_roles = CONTACT_READERS
+
+    def get(self, request, pk):
+        contact = selectors.contact_get(actor=request.user, pk=pk)
+        services.directory_export(
+            actor=request.user,
+            what="contacts",
+            file_format="vcf",
+            count=1,
+            country=contact.country_id,
+        )
+        return _download(
+            vcard.contact_vcard(contact), "text/vcard; charset=utf-8", f"contact-{contact.pk}.vcf"
+        )
+
+
+# --- services ------------------------------------------------------------------------------
+
+
+class ServiceListView(RoleRequiredMixin, ListView):
+    """The referral directory: services for victims by country, kind, who is served and
+    language."""
+
+    allowed_roles = SERVICE_READERS
+    template_name = "directory/service_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = ServiceFilterForm(self.request.GET or None)
+        return selectors.service_list(
+            actor=self.request.user, **self.filter_form.selector_arguments()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            filter_form=self.filter_form,
+            can_write=can_write_directory(user),
+            query=self.request.GET.urlencode(),
+            sees_confidential=sees_confidential_address(user),
+        )
+        return context
+
+
+class ServiceDetailView(RoleRequiredMixin, View):
+    allowed_roles = SERVICE_READERS
+
+    def get(self, request, pk):
+        service = selectors.service_get(actor=request.user, pk=pk)
+        can_edit = can_edit_country(request.user, service.country_id)
+        return render(
+            request,
+            "directory/service_detail.html",
+            {
+                "service": service,
+                "can_edit": can_edit,
+                "sees_confidential": sees_confidential_address(request.user),
+                "history": object_history(obj=service)[:20] if can_edit else [],
+                "confirm_days": confirm_days(),
+            },
+        )
+
+
+class ServiceFormView(EntryFormView):
+    form_class = ServiceForm
+    entry_name = "service"
+    title_new = gettext_lazy("New service")
+    list_url_name = "directory:service_list"
+    get_entry = staticmethod(selectors.service_get)
+    create = staticmethod(services.service_create)
+    update = staticmethod(services.service_update)
+
+
+class ServiceConfirmView(EntryConfirmView):
+    get_entry = staticmethod(selectors.service_get)
+    confirm = staticmethod(services.service_confirm)
+
+
+class ServiceDeleteView(EntryDeleteView):
+    entry_name = "service"
+    list_url_name = "directory:service_list"
+    get_entry = staticmethod(selectors.service_get)
+    delete_entry = staticmethod(services.service_delete)
+
+
+class ServiceExportView(RoleRequiredMixin, View):
+    """The services of the list (same filters) as CSV or XLSX. Audited. Confidential
+    addresses stay out of civil society's files."""
+
+    allowed_roles = SERVICE_READERS
+    file_format = "csv"
+
+    def get(self, request):
+        arguments = ServiceFilterForm(request.GET or None).selector_arguments()
+        entries = list(selectors.service_list(actor=request.user, **arguments))
+        services.directory_export(
+            actor=request.user,
+            what="services",
+            file_format=self.file_format,
+            count=len(entries),
+            country=arguments.get("country", ""),
+        )
+        if self.file_format == "xlsx":
+            return _download(
+                exporting.services_xlsx(entries, actor=request.user),
+                XLSX_TYPE,
+                "enlace-services.xlsx",
+            )
+        return _download(
+            exporting.services_csv(entries, actor=request.user),
+            "text/csv; charset=utf-8",
+            "enlace-services.csv",
+        )
+
+
+# --- competencies --------------------------------------------------------------------------
+
+
+class CompetencyMatrixView(RoleRequiredMixin, View):
+    """Which institution does what, per member state (work plan B.1.4): competencies as rows,
+    countries as columns, institutions in the cells."""
+
+    allowed_roles = CONTACT_READERS
+
+    def get(self, request):
+        user = request.user
+        return render(
+            request,
+            "directory/competency_matrix.html",
+            {
+                "matrix": selectors.competency_matrix(actor=user),
+                "can_write": can_write_directory(user),
+                "editable": set(editable_countries(user).values_list("iso2", flat=True)),
+            },
+        )
+
+
+class CompetencyFormView(EntryFormView):
+    form_class = CompetencyForm
+    entry_name = "competency"
+    title_new = gettext_lazy("New competency")
+    list_url_name = "directory:competency_matrix"
+    get_entry = staticmethod(selectors.competency_get)
+    create = staticmethod(services.competency_create)
+    update = staticmethod(services.competency_update)
+
+    show_confirm = True
+
+    def success_url(self, entry) -> str:
+        return reverse("directory:competency_matrix") + f"#competency-{entry.competency}"
+
+
+class CompetencyConfirmView(EntryConfirmView):
+    get_entry = staticmethod(selectors.competency_get)
+    confirm = staticmethod(services.competency_confirm)
+
+
+class CompetencyDeleteView(EntryDeleteView):
+    entry_name = "competency"
+    list_url_name = "directory:competency_matrix"
+    get_entry = staticmethod(selectors.competency_get)
+    delete_entry = staticmethod(services.competency_delete)
