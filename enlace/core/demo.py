@@ -36,6 +36,7 @@ DEMO_USERS = [
     DemoUser("mx-liaison", Role.LIAISON, "MX-NLO", "Jorge", "Hernández Ruiz"),
     DemoUser("gt-liaison", Role.LIAISON, "GT-NLO", "María", "Cojtí Pérez"),
     DemoUser("us-liaison", Role.LIAISON, "US-NLO", "Emily", "Carter", "en"),
+    DemoUser("hn-liaison", Role.LIAISON, "HN-NLO", "Karla", "Zelaya Midence"),
     DemoUser("cr-admin", Role.NATIONAL_ADMIN, "CR-NLO", "Luis", "Vargas Quesada"),
     DemoUser("st", Role.SECRETARIAT, "ST", "Carmen", "Rojas Jiménez"),
     DemoUser("iom-observer", Role.OBSERVER, "IOM", "Daniel", "Okafor", "en"),

@@ -6,3 +6,17 @@ class MeetingsConfig(AppConfig):
     name = "enlace.meetings"
     label = "meetings"
     verbose_name = _("Meetings and agreements")
+
+    def ready(self) -> None:
+        from enlace.web.navigation import NavItem, register
+
+        from .selectors import MEETING_READERS
+
+        register(NavItem("meetings:meeting_list", _("Meetings"), roles=MEETING_READERS,
+                         icon="people-fill", order=40))
+        register(NavItem("meetings:task_list", _("Follow-up"), roles=MEETING_READERS,
+                         icon="list-check", order=41))
+        register(NavItem("meetings:training_list", _("Trainings and campaigns"),
+                         roles=MEETING_READERS, icon="mortarboard", order=43))
+        register(NavItem("meetings:calendar", _("My calendar"), roles=MEETING_READERS,
+                         icon="calendar-event", order=44))

@@ -3,6 +3,8 @@ selectors (and so through the access policy); this module only assembles them.""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Count, Q
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -12,6 +14,7 @@ from enlace.accounts.selectors import user_list
 from enlace.audit.selectors import event_list
 from enlace.audit.services import chain_verify
 from enlace.core.models import Country, Job, Organization, ProTemporePresidency
+from enlace.meetings.selectors import MEETING_READERS, tasks_of
 
 
 def dashboard_for(user) -> dict:
@@ -19,6 +22,7 @@ def dashboard_for(user) -> dict:
         "presidency": ProTemporePresidency.current(),
         "member_states": Country.objects.filter(member_state=True).order_by("iso2"),
         "recent_jobs": job_list(actor=user)[:5],
+        "today": date.today(),
     }
     if user.country_id:
         context["law_profile"] = LawProfile.objects.filter(country_id=user.country_id).first()
@@ -36,6 +40,8 @@ def dashboard_for(user) -> dict:
         context["audit_recent"] = events[:10]
         context["audit_failed_logins"] = events.filter(action="auth.login_failed").count()
         context["audit_chain"] = chain_verify()
+    if user.role in MEETING_READERS:
+        context["tasks_due"] = list(tasks_of(user, within_days=90)[:8])
     if user.role in {Role.SECRETARIAT, Role.OBSERVER, Role.CIVIL_SOCIETY}:
         context["organizations"] = Organization.objects.exclude(kind="national_office")
     return context

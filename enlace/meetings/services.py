@@ -1,0 +1,230 @@
+"""Writes of meetings, agreements and follow-up tasks (atomic, version-checked, audited)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from enlace.access.services import bump_version
+from enlace.accounts.choices import Role
+from enlace.audit.services import record_event
+from enlace.core.models import Country, Organization
+
+from .models import (
+    Agreement,
+    AgreementSubitem,
+    FollowUpTask,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    TaskStatus,
+)
+from .parsing.report import MeetingReport, parse_meeting_file
+
+
+class MeetingImportError(Exception):
+    """The report could be read, but not well enough to create a meeting from it."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+def can_manage_meetings(actor) -> bool:
+    """The Technical Secretariat keeps meetings and agreements (DESIGN §1)."""
+    return bool(getattr(actor, "is_authenticated", False) and actor.role == Role.SECRETARIAT)
+
+
+def can_update_task(actor, task: FollowUpTask) -> bool:
+    """The ST, or an officer of a country (or organization) the task is assigned to."""
+    if not getattr(actor, "is_authenticated", False):
+        return False
+    if actor.role == Role.SECRETARIAT:
+        return True
+    if actor.role not in (Role.LIAISON, Role.NATIONAL_ADMIN, Role.OBSERVER):
+        return False
+    return (task.owner_countries.filter(iso2=actor.country_id).exists() if actor.country_id
+            else False) or task.owner_organizations.filter(pk=actor.organization_id).exists()
+
+
+def _require_manager(actor) -> None:
+    if actor is not None and not can_manage_meetings(actor):
+        raise PermissionDenied
+
+
+def report_problems(report: MeetingReport) -> list[str]:
+    return [f"{_('line %(line)s') % {'line': item.line}}: {item.localized()}" if item.line
+            else item.localized() for item in report.problems]
+
+
+@transaction.atomic
+def meeting_create_from_report(*, actor, report: MeetingReport, source_name: str = "") -> Meeting:
+    """A draft meeting (header, participants, agreements) from a parsed report, for the ST to
+    review. Problems and warnings of the reading are kept in the import notes."""
+    _require_manager(actor)
+    missing = []
+    if report.start_date is None:
+        missing.append(_("the meeting's date could not be read"))
+    if not report.items:
+        missing.append(_("no agreements could be read"))
+    if missing:
+        raise MeetingImportError(missing + report_problems(report))
+    countries = {country.iso2: country for country in Country.objects.all()}
+    meeting = Meeting.objects.create(
+        kind=report.body if report.body in MeetingKind.values else MeetingKind.OTHER,
+        title=(report.title or source_name or _("Untitled meeting"))[:400],
+        start_date=report.start_date, end_date=report.end_date or report.start_date,
+        city=report.city or "", country=countries.get(report.country or ""),
+        language=report.language if report.language in ("es", "en") else "es",
+        opening=" ".join(report.preamble), source_name=source_name[:255],
+        import_notes="\n".join(report_problems(report) + [
+            f"{warning.line}: {warning.localized()}" if warning.line else warning.localized()
+            for warning in report.warnings]),
+        created_by=actor if getattr(actor, "pk", None) else None)
+    meeting.participants.set([countries[code] for code in report.participants
+                              if code in countries])
+    organizations = Organization.objects.filter(code__in=report.organizations)
+    meeting.organizations.set(organizations)
+    _replace_agreements(meeting, [item.as_json() for item in report.items])
+    record_event(actor=actor, action="meetings.import", obj=meeting,
+                 summary=f"{meeting.title[:120]} ({source_name})")
+    return meeting
+
+
+def _replace_agreements(meeting: Meeting, items: list[dict[str, Any]]) -> None:
+    meeting.agreements.all().delete()
+    for position, item in enumerate(items):
+        agreement = Agreement.objects.create(meeting=meeting, number=str(item["number"])[:8],
+                                             text=item["text"], position=position)
+        AgreementSubitem.objects.bulk_create([
+            AgreementSubitem(agreement=agreement, label=sub["label"][:4], text=sub["text"],
+                             position=index)
+            for index, sub in enumerate(item.get("subitems", []))])
+
+
+def meeting_import(*, actor, path: Path, source_name: str = "",
+                   dry_run: bool = False) -> tuple[MeetingReport, Meeting | None]:
+    """Read a meeting report (.txt or .docx); unless `dry_run`, create the draft meeting.
+    Raises DocumentError when the file cannot be read, MeetingImportError when too little of
+    it could be."""
+    report = parse_meeting_file(path)
+    if dry_run:
+        return report, None
+    return report, meeting_create_from_report(actor=actor, report=report,
+                                              source_name=source_name or Path(path).name)
+
+
+@transaction.atomic
+def meeting_update(*, actor, meeting: Meeting, data: dict[str, Any],
+                   expected_version: int) -> Meeting:
+    """Change a meeting's header (title, kind, dates, place, participants, agenda)."""
+    _require_manager(actor)
+    bump_version(meeting, expected_version)
+    participants = data.pop("participants", None)
+    organizations = data.pop("organizations", None)
+    for field, value in data.items():
+        setattr(meeting, field, value)
+    if meeting.end_date < meeting.start_date:
+        raise ValidationError({"end_date": _("The meeting cannot end before it starts.")})
+    meeting.save()
+    if participants is not None:
+        meeting.participants.set(participants)
+    if organizations is not None:
+        meeting.organizations.set(organizations)
+    record_event(actor=actor, action="meetings.update", obj=meeting,
+                 summary=f"{meeting.title[:120]} v{meeting.version}")
+    return meeting
+
+
+@transaction.atomic
+def meeting_agreements_update(*, actor, meeting: Meeting, items: list[dict[str, Any]],
+                              expected_version: int) -> Meeting:
+    """Replace the agreements of a meeting (review of an import). Tasks of an agreement that
+    keeps its number stay attached to it."""
+    _require_manager(actor)
+    bump_version(meeting, expected_version)
+    existing = {agreement.number: agreement for agreement in meeting.agreements.all()}
+    kept: set[int] = set()
+    for position, item in enumerate(items):
+        agreement = existing.get(item["number"])
+        if agreement is None:
+            agreement = Agreement(meeting=meeting, number=item["number"])
+        agreement.text, agreement.position = item["text"], position
+        agreement.save()
+        kept.add(agreement.pk)
+        agreement.subitems.all().delete()
+        AgreementSubitem.objects.bulk_create([
+            AgreementSubitem(agreement=agreement, label=sub["label"], text=sub["text"],
+                             position=index)
+            for index, sub in enumerate(item.get("subitems", []))])
+    meeting.agreements.exclude(pk__in=kept).delete()
+    record_event(actor=actor, action="meetings.agreements", obj=meeting,
+                 summary=f"{len(items)} agreements")
+    return meeting
+
+
+@transaction.atomic
+def meeting_review(*, actor, meeting: Meeting, expected_version: int) -> Meeting:
+    """The ST confirms an imported meeting is right."""
+    _require_manager(actor)
+    bump_version(meeting, expected_version)
+    meeting.status = MeetingStatus.REVIEWED
+    meeting.reviewed_by = actor
+    meeting.reviewed_at = timezone.now()
+    meeting.save()
+    record_event(actor=actor, action="meetings.review", obj=meeting, summary=meeting.title[:120])
+    return meeting
+
+
+@transaction.atomic
+def meeting_delete(*, actor, meeting: Meeting, expected_version: int) -> None:
+    _require_manager(actor)
+    bump_version(meeting, expected_version)
+    record_event(actor=actor, action="meetings.delete", obj=meeting, summary=meeting.title[:120])
+    meeting.delete()
+
+
+@transaction.atomic
+def task_create(*, actor, agreement: Agreement | None, title: str, due_date: date,
+                countries: list[Country] | None = None,
+                organizations: list[Organization] | None = None,
+                subitem: AgreementSubitem | None = None, description: str = "") -> FollowUpTask:
+    """Turn an agreement (or one of its sub-items) into a task with owners and a deadline."""
+    _require_manager(actor)
+    if not (countries or organizations):
+        raise ValidationError({"owner_countries": _(
+            "Say who is responsible: at least one country or organization.")})
+    if subitem is not None and agreement is not None and subitem.agreement_id != agreement.pk:
+        raise ValidationError({"subitem": _("The sub-item belongs to another agreement.")})
+    task = FollowUpTask.objects.create(agreement=agreement, subitem=subitem, title=title[:300],
+                                       description=description, due_date=due_date,
+                                       created_by=actor if getattr(actor, "pk", None) else None)
+    task.owner_countries.set(countries or [])
+    task.owner_organizations.set(organizations or [])
+    record_event(actor=actor, action="meetings.task.create", obj=task,
+                 summary=f"{title[:120]} (due {due_date.isoformat()})")
+    return task
+
+
+@transaction.atomic
+def task_set_status(*, actor, task: FollowUpTask, status: str, expected_version: int,
+                    notes: str | None = None) -> FollowUpTask:
+    if not can_update_task(actor, task):
+        raise PermissionDenied
+    if status not in TaskStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    bump_version(task, expected_version)
+    task.status = status
+    task.done_on = timezone.localdate() if status == TaskStatus.DONE else None
+    if notes is not None:
+        task.notes = notes
+    task.save()
+    record_event(actor=actor, action="meetings.task.status", obj=task,
+                 summary=f"{task.title[:120]}: {status}")
+    return task

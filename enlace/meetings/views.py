@@ -1,0 +1,440 @@
+"""Pages of meetings, agreements and their follow-up; trainings and campaigns; the calendar.
+Every view declares its roles; writes go through services.py."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from enlace.access.services import StaleVersionError
+from enlace.accounts.choices import Role
+from enlace.accounts.permissions import RoleRequiredMixin
+from enlace.audit.services import record_event
+
+from . import selectors, services
+from .calendar import calendar_for
+from .forms import (
+    AgreementsForm,
+    CampaignForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MeetingImportForm,
+    TaskFilterForm,
+    TaskForm,
+    TaskStatusForm,
+    TrainingEventForm,
+)
+from .models import (
+    Agreement,
+    CalendarFeed,
+    Campaign,
+    TrainingEvent,
+    TrainingNeed,
+)
+from .parsing.text import DocumentError
+from .reports import meeting_report_docx, meeting_report_pdf
+from .selectors import MEETING_READERS
+
+ST = frozenset({Role.SECRETARIAT})
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ITEM_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)-]\s*(.*)$")
+SUBITEM_LINE = re.compile(r"^\s*\(?([a-z])\)\s*(.*)$|^\s*([a-z])\.\s+(.*)$")
+
+
+def agreements_as_text(meeting) -> str:
+    blocks = []
+    for agreement in meeting.agreements.prefetch_related("subitems"):
+        lines = [f"{agreement.number}. {agreement.text}"]
+        lines += [f"{sub.label}) {sub.text}" for sub in agreement.subitems.all()]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def agreements_from_text(text: str) -> list[dict]:
+    """"1. text" starts an agreement, "a) text" a sub-item; other lines continue the last."""
+    items: list[dict] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        item = ITEM_LINE.match(line)
+        sub = SUBITEM_LINE.match(line)
+        if item:
+            if any(existing["number"] == item.group(1) for existing in items):
+                raise ValidationError(_("Line %(line)s: agreement %(number)s is repeated.") % {
+                    "line": number, "number": item.group(1)})
+            items.append({"number": item.group(1), "text": item.group(2), "subitems": []})
+        elif sub and items:
+            label, body = (sub.group(1), sub.group(2)) if sub.group(1) else (sub.group(3),
+                                                                             sub.group(4))
+            items[-1]["subitems"].append({"label": label, "text": body})
+        elif items:
+            target = items[-1]["subitems"][-1] if items[-1]["subitems"] else items[-1]
+            target["text"] = f"{target['text']} {line}".strip()
+        else:
+            raise ValidationError(_('Line %(line)s: start with an agreement number ("1.").')
+                                  % {"line": number})
+    return items
+
+
+class MeetingListView(RoleRequiredMixin, ListView):
+    allowed_roles = MEETING_READERS
+    template_name = "meetings/meeting_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filter_form = MeetingFilterForm(self.request.GET or None)
+        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        country = filters.get("country")
+        return selectors.meeting_list(actor=self.request.user, kind=filters.get("kind", ""),
+                                      year=filters.get("year"),
+                                      country=country.iso2 if country else "",
+                                      search=filters.get("search", ""))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter_form=self.filter_form, can_manage=services.can_manage_meetings(
+                self.request.user), **kwargs)
+
+
+class MeetingDetailView(RoleRequiredMixin, View):
+    allowed_roles = MEETING_READERS
+
+    def get(self, request, pk):
+        meeting = selectors.meeting_get(actor=request.user, pk=pk)
+        agreements = meeting.agreements.prefetch_related(
+            "subitems", "tasks__owner_countries", "tasks__owner_organizations")
+        return render(request, "meetings/meeting_detail.html", {
+            "meeting": meeting, "agreements": agreements,
+            "participants": meeting.participants.order_by("name_es"),
+            "organizations": meeting.organizations.order_by("code"),
+            "can_manage": services.can_manage_meetings(request.user)})
+
+
+class MeetingImportView(RoleRequiredMixin, View):
+    allowed_roles = ST
+
+    def get(self, request):
+        return render(request, "meetings/meeting_import.html", {"form": MeetingImportForm()})
+
+    def post(self, request):
+        form = MeetingImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / ("report" + Path(upload.name).suffix.lower())
+                with path.open("wb") as handle:
+                    for chunk in upload.chunks():
+                        handle.write(chunk)
+                try:
+                    _report, meeting = services.meeting_import(
+                        actor=request.user, path=path, source_name=upload.name)
+                except DocumentError as exc:
+                    form.add_error("file", str(exc))
+                except services.MeetingImportError as exc:
+                    for message in exc.messages:
+                        form.add_error("file", message)
+                else:
+                    messages.success(request, _(
+                        "The report was read: review the meeting and its agreements."))
+                    return redirect("meetings:meeting_detail", pk=meeting.pk)
+        return render(request, "meetings/meeting_import.html", {"form": form}, status=400)
+
+
+class MeetingUpdateView(RoleRequiredMixin, View):
+    allowed_roles = ST
+
+    def get(self, request, pk):
+        meeting = selectors.meeting_get(actor=request.user, pk=pk)
+        return self.show(request, meeting,
+                         MeetingForm(instance=meeting, initial={"version": meeting.version}),
+                         AgreementsForm(initial={"text": agreements_as_text(meeting),
+                                                 "version": meeting.version}))
+
+    def show(self, request, meeting, form, agreements_form, status=200):
+        return render(request, "meetings/meeting_form.html", {
+            "meeting": meeting, "form": form, "agreements_form": agreements_form},
+            status=status)
+
+    def post(self, request, pk):
+        meeting = selectors.meeting_get(actor=request.user, pk=pk)
+        if "agreements" in request.POST:
+            form = MeetingForm(instance=meeting, initial={"version": meeting.version})
+            agreements_form = AgreementsForm(request.POST)
+            if agreements_form.is_valid():
+                try:
+                    items = agreements_from_text(agreements_form.cleaned_data["text"])
+                    services.meeting_agreements_update(
+                        actor=request.user, meeting=meeting, items=items,
+                        expected_version=agreements_form.cleaned_data["version"])
+                except ValidationError as exc:
+                    agreements_form.add_error("text", exc)
+                except StaleVersionError:
+                    agreements_form.add_error(None, _(
+                        "Someone changed this meeting while you were editing it. Reload the "
+                        "page to see the current version."))
+                else:
+                    messages.success(request, _("Agreements saved."))
+                    return redirect("meetings:meeting_detail", pk=meeting.pk)
+            return self.show(request, meeting, form, agreements_form, status=400)
+        form = MeetingForm(request.POST, instance=meeting)
+        agreements_form = AgreementsForm(initial={"text": agreements_as_text(meeting),
+                                                  "version": meeting.version})
+        if form.is_valid():
+            data = {field: form.cleaned_data[field] for field in form.Meta.fields}
+            expected = form.cleaned_data["version"]
+            meeting.refresh_from_db()  # the form wrote into the instance; the service decides
+            try:
+                services.meeting_update(actor=request.user, meeting=meeting, data=data,
+                                        expected_version=expected)
+            except StaleVersionError:
+                form.add_error(None, _("Someone changed this meeting while you were editing "
+                                       "it. Reload the page to see the current version."))
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Meeting saved."))
+                return redirect("meetings:meeting_detail", pk=meeting.pk)
+        return self.show(request, meeting, form, agreements_form, status=400)
+
+
+class MeetingReviewView(RoleRequiredMixin, View):
+    allowed_roles = ST
+
+    def post(self, request, pk):
+        meeting = selectors.meeting_get(actor=request.user, pk=pk)
+        try:
+            services.meeting_review(actor=request.user, meeting=meeting,
+                                    expected_version=int(request.POST.get("version", 0)))
+        except (StaleVersionError, ValueError):
+            messages.error(request, _("Someone changed this meeting meanwhile: review it again."))
+        else:
+            messages.success(request, _("Meeting marked as reviewed."))
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+
+
+class MeetingReportView(RoleRequiredMixin, View):
+    """The report as DOCX or PDF, in Spanish or English (?lang=es|en&format=docx|pdf)."""
+
+    allowed_roles = MEETING_READERS
+
+    def get(self, request, pk):
+        meeting = selectors.meeting_get(actor=request.user, pk=pk)
+        language = request.GET.get("lang", "es")
+        file_format = request.GET.get("format", "docx")
+        if language not in ("es", "en") or file_format not in ("docx", "pdf"):
+            raise Http404
+        if file_format == "docx":
+            content, content_type = meeting_report_docx(meeting, language), DOCX_TYPE
+        else:
+            content, content_type = meeting_report_pdf(meeting, language), "application/pdf"
+        record_event(actor=request.user, action="meetings.report", obj=meeting,
+                     summary=f"{file_format} {language}")
+        response = HttpResponse(content, content_type=content_type)
+        name = f"meeting-{meeting.start_date:%Y-%m-%d}-{language}.{file_format}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+
+class TaskCreateView(RoleRequiredMixin, View):
+    allowed_roles = ST
+
+    def get_agreement(self, request, pk) -> Agreement:
+        meeting = selectors.meeting_get(actor=request.user, pk=pk)
+        return get_object_or_404(meeting.agreements, number=request.GET.get(
+            "agreement") or request.POST.get("agreement"))
+
+    def get(self, request, pk):
+        agreement = self.get_agreement(request, pk)
+        initial = {"title": agreement.text[:300],
+                   "due_date": (agreement.meeting.end_date if agreement.meeting.end_date
+                                > date.today() else date.today())
+                   + timedelta(days=61)}
+        label = request.GET.get("subitem")
+        sub = agreement.subitems.filter(label=label).first() if label else None
+        if sub:
+            initial.update(subitem=str(sub.pk), title=f"{agreement.number}{sub.label}) "
+                                                      f"{sub.text}"[:300])
+        return render(request, "meetings/task_form.html", {
+            "agreement": agreement, "form": TaskForm(agreement=agreement, initial=initial)})
+
+    def post(self, request, pk):
+        agreement = self.get_agreement(request, pk)
+        form = TaskForm(request.POST, agreement=agreement)
+        if form.is_valid():
+            data = form.cleaned_data
+            subitem = agreement.subitems.filter(pk=data["subitem"]).first() \
+                if data["subitem"] else None
+            try:
+                services.task_create(
+                    actor=request.user, agreement=agreement, subitem=subitem,
+                    title=data["title"], description=data["description"],
+                    due_date=data["due_date"], countries=list(data["countries"]),
+                    organizations=list(data["organizations"]))
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Task created."))
+                return redirect("meetings:meeting_detail", pk=agreement.meeting_id)
+        return render(request, "meetings/task_form.html",
+                      {"agreement": agreement, "form": form}, status=400)
+
+
+class TaskListView(RoleRequiredMixin, ListView):
+    allowed_roles = MEETING_READERS
+    template_name = "meetings/task_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = TaskFilterForm(self.request.GET or None)
+        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        country = filters.get("country")
+        return selectors.task_list(actor=self.request.user,
+                                   country=country.iso2 if country else "",
+                                   status=filters.get("status", ""),
+                                   overdue=bool(filters.get("overdue")))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter_form=self.filter_form, overdue_by_country=selectors.overdue_by_country(),
+            today=date.today(), **kwargs)
+
+
+class TaskDetailView(RoleRequiredMixin, View):
+    allowed_roles = MEETING_READERS
+
+    def get(self, request, pk, form=None, status=200):
+        task = selectors.task_get(actor=request.user, pk=pk)
+        can_update = services.can_update_task(request.user, task)
+        form = form or TaskStatusForm(initial={"status": task.status, "notes": task.notes,
+                                               "version": task.version})
+        return render(request, "meetings/task_detail.html", {
+            "task": task, "form": form if can_update else None,
+            "today": date.today()}, status=status)
+
+    def post(self, request, pk):
+        task = selectors.task_get(actor=request.user, pk=pk)
+        if not services.can_update_task(request.user, task):
+            raise PermissionDenied
+        form = TaskStatusForm(request.POST)
+        if form.is_valid():
+            try:
+                services.task_set_status(actor=request.user, task=task,
+                                         status=form.cleaned_data["status"],
+                                         notes=form.cleaned_data["notes"],
+                                         expected_version=form.cleaned_data["version"])
+            except StaleVersionError:
+                form.add_error(None, _("Someone changed this task meanwhile. Reload the page."))
+            else:
+                messages.success(request, _("Task updated."))
+                return redirect("meetings:task_detail", pk=task.pk)
+        return self.get(request, pk, form=form, status=400)
+
+
+class TrainingListView(RoleRequiredMixin, View):
+    allowed_roles = MEETING_READERS
+
+    def get(self, request):
+        return render(request, "meetings/training_list.html", {
+            "trainings": TrainingEvent.objects.select_related("country")
+            .prefetch_related("sponsors", "participant_countries")[:200],
+            "needs": TrainingNeed.objects.select_related("country")[:200],
+            "campaigns": Campaign.objects.select_related("country")[:200],
+            "today": date.today(),
+            "can_add": request.user.role in (Role.SECRETARIAT, Role.LIAISON)})
+
+
+class _SimpleCreateView(RoleRequiredMixin, View):
+    allowed_roles = frozenset({Role.SECRETARIAT, Role.LIAISON})
+    form_class = TrainingEventForm
+    title = ""
+
+    def get(self, request):
+        return render(request, "meetings/simple_form.html",
+                      {"form": self.form_class(), "title": self.title})
+
+    def post(self, request):
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            record = form.save(commit=False)
+            if request.user.role == Role.LIAISON and hasattr(record, "country_id") and \
+                    isinstance(record, Campaign) and record.country_id != request.user.country_id:
+                form.add_error("country", _("You may add campaigns of your own country."))
+            else:
+                if isinstance(record, TrainingEvent) and not record.evaluation_due:
+                    record.evaluation_due = record.end_date + timedelta(days=182)
+                record.save()
+                form.save_m2m()
+                record_event(actor=request.user, action=f"meetings.{type(record).__name__}"
+                             ".create".lower(), obj=record, summary=str(record.title)[:120])
+                messages.success(request, _("Saved."))
+                return redirect("meetings:training_list")
+        return render(request, "meetings/simple_form.html",
+                      {"form": form, "title": self.title}, status=400)
+
+
+class TrainingCreateView(_SimpleCreateView):
+    form_class = TrainingEventForm
+
+    @property
+    def title(self):
+        return _("New training")
+
+
+class CampaignCreateView(_SimpleCreateView):
+    form_class = CampaignForm
+
+    @property
+    def title(self):
+        return _("New campaign")
+
+
+class CalendarView(RoleRequiredMixin, View):
+    """The address of the user's calendar feed, and a button to renew it."""
+
+    allowed_roles = MEETING_READERS
+
+    def get(self, request):
+        feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
+        url = request.build_absolute_uri(reverse("meetings:calendar_feed", args=[feed.token]))
+        return render(request, "meetings/calendar.html", {
+            "feed_url": url, "tasks": selectors.tasks_of(request.user, within_days=120),
+            "meetings": selectors.meeting_list(actor=request.user).filter(
+                start_date__gte=date.today())[:20],
+            "today": date.today()})
+
+    def post(self, request):
+        CalendarFeed.objects.filter(user=request.user).delete()
+        CalendarFeed.objects.create(user=request.user)
+        record_event(actor=request.user, action="meetings.calendar.renew",
+                     summary=request.user.username)
+        messages.success(request, _("Your calendar has a new address; the old one no longer "
+                                    "works."))
+        return redirect("meetings:calendar")
+
+
+class CalendarFeedView(View):
+    """The iCalendar feed; the secret token in its address stands for the login."""
+
+    public = True
+
+    def get(self, request, token):
+        feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+        if feed is None or not feed.user.is_active:
+            raise Http404
+        response = HttpResponse(calendar_for(feed.user, domain=request.get_host()),
+                                content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="enlace.ics"'
+        return response
+
