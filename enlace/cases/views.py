@@ -53,7 +53,9 @@ class CaseListView(RoleRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(filter_form=self.filter_form, inbox=self.inbox,
-                       exploitation_labels=_labels("exploitation_type"))
+                       exploitation_labels=_labels("exploitation_type"),
+                       export_formats=[("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON"),
+                                       ("htcds-csv", _("HTCDS (CSV)"))])
         return context
 
 
@@ -122,6 +124,39 @@ class CaseDetailView(RoleRequiredMixin, View):
 
 
 LIAISON_ONLY = frozenset({Role.LIAISON})
+
+
+EXPORT_TYPES = {
+    "json": ("application/json", "json"), "csv": ("text/csv; charset=utf-8", "csv"),
+    "htcds-csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+}
+
+
+class CaseExportView(RoleRequiredMixin, View):
+    """Every case the user may see, redacted as she sees it (?format=json|csv|xlsx|htcds-csv):
+    the same export as `enlace cases export`, audited there."""
+
+    allowed_roles = CONTENT_ROLES
+
+    def get(self, request):
+        import tempfile
+
+        from django.http import FileResponse, Http404
+
+        from .exporting import cases_export
+
+        file_format = request.GET.get("format", "csv")
+        if file_format not in EXPORT_TYPES:
+            raise Http404
+        content_type, extension = EXPORT_TYPES[file_format]
+        # deleted when the response closes it
+        handle = tempfile.NamedTemporaryFile(suffix=f".{extension}")  # noqa: SIM115
+        cases_export(actor=request.user, path=Path(handle.name), file_format=file_format)
+        handle.seek(0)
+        name = f"enlace-cases-{file_format}.{extension}"
+        return FileResponse(handle, as_attachment=True, filename=name,
+                            content_type=content_type)
 
 
 class CaseTemplateView(RoleRequiredMixin, View):
