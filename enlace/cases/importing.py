@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from enlace.audit.services import record_event
+from enlace.core.bulk import large_write_cache
 from enlace.core.importing import ImportReport, RowError, detect_format, flatten_errors, read_rows
 from enlace.core.parallel import map_in_processes
 from enlace.core.vocabularies import warm_caches
@@ -116,12 +117,12 @@ def _group(rows: list[dict[str, str]]) -> list[tuple[list[int], list[dict[str, s
     return ordered
 
 
-def _check_chunk(actor, file_format: str, chunk, chunk_valid: bool, errors, validated,
+def _check_chunk(actor, file_format: str, chunk, errors, documents,
                  existing: set[str], seen_references: dict[str, int],
                  report: ImportReport) -> list[dict[str, Any]]:
     """Record the errors of one validated chunk in `report`; return its valid cases."""
     valid = []
-    for position, (numbers, raw) in enumerate(chunk):
+    for position, (numbers, _raw) in enumerate(chunk):
         # DRF reports list errors either positionally or keyed by the failing index
         if isinstance(errors, dict):
             item_errors = errors.get(position) or errors.get(str(position)) or {}
@@ -135,8 +136,8 @@ def _check_chunk(actor, file_format: str, chunk, chunk_valid: bool, errors, vali
                 report.errors.append(RowError(
                     row, path if file_format == "json" else column, message))
             continue
-        # In a chunk with errors nothing will be written: the raw reference suffices.
-        data = validated[position] if chunk_valid else raw
+        # In a chunk with errors nothing will be written: the document as read suffices.
+        data = documents[position]
         reference = data.get("reference", "")
         if reference:
             if not reference.startswith(f"{actor.country_id}-"):
@@ -172,7 +173,8 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
             report.errors.append(RowError(1, column, _("required column is missing")))
         if report.errors:
             return report
-        candidates = [(numbers, _case_from_rows(group)) for numbers, group in _group(rows)]
+        # the rows of each case; they become Standard Format documents in the workers
+        candidates = _group(rows)
 
     seen_references: dict[str, int] = {}
     existing = set(Case.objects.filter(owner_country_id=actor.country_id)
@@ -181,7 +183,8 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
     # highest given per year suffices (and keeps each chunk's allocator cheap).
     highest: dict[str, str] = {}
     for _numbers, data in candidates:
-        reference = data.get("reference") if isinstance(data, dict) else None
+        first = data[0] if isinstance(data, list) and data else data
+        reference = first.get("reference") if isinstance(first, dict) else None
         if (isinstance(reference, str) and REFERENCE_RE.fullmatch(reference)
                 and reference.startswith(f"{actor.country_id}-")):
             year = reference[3:7]
@@ -191,12 +194,13 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
               for start in range(0, len(candidates), VALIDATION_CHUNK)]
 
     def validate(chunk):
+        documents = [data if file_format == "json" else _case_from_rows(data)
+                     for _numbers, data in chunk]
         # One list serializer per chunk: DRF builds the nested fields once, not once per case.
-        serializer = CaseSerializer(data=[data for _numbers, data in chunk], many=True,
-                                    context={"actor": actor})
+        serializer = CaseSerializer(data=documents, many=True, context={"actor": actor})
         if serializer.is_valid():
             return True, [], serializer.validated_data
-        return False, serializer.errors, None
+        return False, serializer.errors, documents
 
     if len(chunks) >= PARALLEL_MIN_CHUNKS:
         warm_caches()  # the workers validate without the database
@@ -206,10 +210,10 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
     # Validation (in worker processes) and writing (here) overlap: every chunk is written as
     # soon as it is valid, inside one transaction that is rolled back if any row anywhere is
     # invalid, so nothing is half-written and every error is still reported.
-    with transaction.atomic():
-        for chunk_number, (chunk, (chunk_valid, errors, validated)) in enumerate(
+    with large_write_cache(), transaction.atomic():
+        for chunk_number, (chunk, (_valid, errors, documents)) in enumerate(
                 zip(chunks, results, strict=True)):
-            valid = _check_chunk(actor, file_format, chunk, chunk_valid, errors, validated,
+            valid = _check_chunk(actor, file_format, chunk, errors, documents,
                                  existing, seen_references, report)
             if not (report.errors or dry_run):
                 cases_create_many(actor=actor, items=valid, audit=False, reserved=reserved)
