@@ -76,6 +76,15 @@ def meeting_create_from_report(*, actor, report: MeetingReport, source_name: str
     if missing:
         raise MeetingImportError(missing + report_problems(report))
     countries = {country.iso2: country for country in Country.objects.all()}
+    notes = report_problems(report) + [
+        f"{warning.line}: {warning.localized()}" if warning.line else warning.localized()
+        for warning in report.warnings]
+    same = Meeting.objects.filter(start_date=report.start_date,
+                                  city=report.city or "").order_by("pk").first()
+    if same is not None:
+        notes.insert(0, _("A meeting of the same date and place exists already (%(title)s, "
+                          "number %(id)s): this may be the same report imported twice.") % {
+            "title": same.title[:80], "id": same.pk})
     meeting = Meeting.objects.create(
         kind=report.body if report.body in MeetingKind.values else MeetingKind.OTHER,
         title=(report.title or source_name or _("Untitled meeting"))[:400],
@@ -83,9 +92,7 @@ def meeting_create_from_report(*, actor, report: MeetingReport, source_name: str
         city=report.city or "", country=countries.get(report.country or ""),
         language=report.language if report.language in ("es", "en") else "es",
         opening=" ".join(report.preamble), source_name=source_name[:255],
-        import_notes="\n".join(report_problems(report) + [
-            f"{warning.line}: {warning.localized()}" if warning.line else warning.localized()
-            for warning in report.warnings]),
+        import_notes="\n".join(notes),
         created_by=actor if getattr(actor, "pk", None) else None)
     meeting.participants.set([countries[code] for code in report.participants
                               if code in countries])

@@ -14,6 +14,7 @@ from enlace.accounts.selectors import user_list
 from enlace.audit.selectors import event_list
 from enlace.audit.services import chain_verify
 from enlace.core.models import Country, Job, Organization, ProTemporePresidency
+from enlace.directory.selectors import contacts_to_confirm
 from enlace.meetings.selectors import MEETING_READERS, tasks_of
 
 
@@ -40,6 +41,8 @@ def dashboard_for(user) -> dict:
         context["audit_recent"] = events[:10]
         context["audit_failed_logins"] = events.filter(action="auth.login_failed").count()
         context["audit_chain"] = chain_verify()
+    if user.role in {Role.LIAISON, Role.NATIONAL_ADMIN} and user.country_id:
+        context["contacts_to_confirm"] = contacts_to_confirm(user.country_id).count()
     if user.role in MEETING_READERS:
         context["tasks_due"] = list(tasks_of(user, within_days=90)[:8])
     if user.role in {Role.SECRETARIAT, Role.OBSERVER, Role.CIVIL_SOCIETY}:

@@ -239,3 +239,9 @@ def test_the_st_corrects_the_agreements_of_an_import(users, login, tegucigalpa):
     stale = client.post(url, {"agreements": "1", "version": tegucigalpa.version,
                               "text": "1. Otro"})
     assert stale.status_code == 400
+
+
+def test_a_report_imported_twice_is_flagged_for_the_st(users):
+    meeting_import(actor=users["st"], path=TEGUCIGALPA)
+    _report, again = meeting_import(actor=users["st"], path=TEGUCIGALPA)
+    assert "twice" in again.import_notes or "dos veces" in again.import_notes
