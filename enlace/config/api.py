@@ -12,6 +12,7 @@ from enlace.core.api import CountryViewSet, OrganizationViewSet, VocabularyTermV
 from enlace.core.models import Job
 from enlace.directory.api import ContactViewSet, ServiceViewSet
 from enlace.web.selectors import job_list
+from enlace.workplan.api import WorkPlanViewSet
 
 
 class MeSerializer(serializers.Serializer):
@@ -71,3 +72,4 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("audit/events", EventViewSet, basename="audit-event")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("services", ServiceViewSet, basename="service")
+router.register("workplan", WorkPlanViewSet, basename="workplan")

@@ -6,3 +6,18 @@ class WorkplanConfig(AppConfig):
     name = "enlace.workplan"
     label = "workplan"
     verbose_name = _("Work plan")
+
+    def ready(self) -> None:
+        from enlace.web.navigation import NavItem, register
+
+        from .permissions import WORKPLAN_READERS
+
+        register(
+            NavItem(
+                "workplan:plan",
+                _("Work plan"),
+                roles=WORKPLAN_READERS,
+                icon="clipboard2-check",
+                order=52,
+            )
+        )
