@@ -22,6 +22,7 @@ def test_owner_sees_list_detail_route_and_history(users, login, mexican_case):
     client = login(users["mx_liaison"])
     listing = client.get("/cases/")
     assert listing.status_code == 200 and "MX-2025-00001" in listing.content.decode()
+    assert "1 caso" in listing.content.decode().split('data-testid="case-count">')[1][:20]
     detail = client.get(f"/cases/{mexican_case.pk}/").content.decode()
     assert "María José" in detail and "Tecún Umán" in detail
     assert '<svg class="route-diagram"' in detail and "cases.create" in detail
