@@ -11,6 +11,7 @@ from enlace.cases.api import CaseViewSet
 from enlace.core.api import CountryViewSet, OrganizationViewSet, VocabularyTermViewSet
 from enlace.core.models import Job
 from enlace.directory.api import ContactViewSet, ServiceViewSet
+from enlace.screening.api import HitViewSet, ScreeningViewSet, WatchlistEntryViewSet
 from enlace.web.selectors import job_list
 from enlace.workplan.api import WorkPlanViewSet
 
@@ -72,4 +73,7 @@ router.register("cases", CaseViewSet, basename="case")
 router.register("audit/events", EventViewSet, basename="audit-event")
 router.register("contacts", ContactViewSet, basename="contact")
 router.register("services", ServiceViewSet, basename="service")
+router.register("watchlist", WatchlistEntryViewSet, basename="watchlist-entry")
+router.register("screening/hits", HitViewSet, basename="screening-hit")
+router.register("screening", ScreeningViewSet, basename="screening")
 router.register("workplan", WorkPlanViewSet, basename="workplan")

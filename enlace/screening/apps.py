@@ -6,3 +6,30 @@ class ScreeningConfig(AppConfig):
     name = "enlace.screening"
     label = "screening"
     verbose_name = _("Watchlist and screening")
+
+    def ready(self) -> None:
+        from enlace.web.navigation import NavItem, register
+
+        from . import tasks  # noqa: F401  registers the background job handlers
+        from .permissions import SCREENING_ROLES
+
+        # Liaison officers own the watchlist and screen; no other role reads entries
+        # (permissions.py). Single checks and manifests start from the screenings page.
+        register(
+            NavItem(
+                "screening:entry_list",
+                _("Watchlist"),
+                roles=SCREENING_ROLES,
+                icon="person-vcard",
+                order=20,
+            )
+        )
+        register(
+            NavItem(
+                "screening:batch_list",
+                _("Screening"),
+                roles=SCREENING_ROLES,
+                icon="person-check",
+                order=21,
+            )
+        )

@@ -1,0 +1,371 @@
+"""/api/v1/screening/ and /api/v1/watchlist/: the same permissions and redaction as the pages.
+
+- POST screening/check/ screens one traveller now and answers the hits with score, reasons
+  (code, field, detail, text in the caller's language) and whom to contact.
+- GET screening/hits/ lists my country's hits; POST screening/hits/{id}/decision/ confirms
+  one or clears it as a false positive (with the version read; a stale one answers 409).
+- GET watchlist/ and watchlist/{id}/ read the entries visible to my country, redacted by
+  their owners' law profiles; ?document= finds an exact document number.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.response import Response
+
+from enlace.access.models import LawProfile
+from enlace.access.services import StaleVersionError
+from enlace.core.rest import Pagination
+
+from . import checks, selectors, services
+from .choices import Category, Decision
+from .index import Traveller
+from .models import Hit, WatchlistEntry
+from .permissions import SCREENING_ROLES
+from .validation import InvalidValue, country_codes, parse_birth, parse_documents, parse_sex
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "stale"
+
+
+class StringOrListField(serializers.ListField):
+    """A list of strings, or one string with items separated by ";"."""
+
+    child = serializers.CharField(max_length=200)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            data = [item for item in data.split(";") if item.strip()]
+        return super().to_internal_value(data)
+
+
+class CheckSerializer(serializers.Serializer):
+    given_names = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    first_surname = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    second_surname = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    surnames = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=400,
+        help_text=gettext_lazy("Instead of first and second surname."),
+    )
+    full_name = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=400,
+        help_text=gettext_lazy(
+            'When the name is not split: "SURNAMES, GIVEN NAMES" or given names first.'
+        ),
+    )
+    birth_date = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=10,
+        help_text=gettext_lazy("YYYY-MM-DD, or the year alone."),
+    )
+    nationality = StringOrListField(
+        required=False, help_text=gettext_lazy("ISO 3166 alpha-2 or alpha-3.")
+    )
+    sex = serializers.CharField(
+        required=False, allow_blank=True, max_length=1, help_text="M, F or X"
+    )
+    document_number = StringOrListField(
+        required=False,
+        help_text=gettext_lazy('"G12345678" or, with the issuing country, "MX:G12345678".'),
+    )
+    threshold = serializers.FloatField(
+        required=False,
+        min_value=checks.MIN_THRESHOLD,
+        max_value=checks.MAX_THRESHOLD,
+        help_text=gettext_lazy(
+            "Minimum score, between 0.5 and 0.99; the matching engine's default when left out."
+        ),
+    )
+
+    def validate(self, attrs):
+        errors: dict[str, list[str]] = {}
+
+        def read(field, parse, default):
+            value = attrs.get(field)
+            if not value:
+                return default
+            try:
+                return parse(value)
+            except InvalidValue as exc:
+                errors.setdefault(field, []).append(str(exc))
+                return default
+
+        surnames = attrs.get("surnames") or " ".join(
+            part for part in (attrs.get("first_surname"), attrs.get("second_surname")) if part
+        )
+        if not (attrs.get("given_names") or surnames or attrs.get("full_name")):
+            errors.setdefault("non_field_errors", []).append(
+                _("Give at least a surname or the given names.")
+            )
+        birth_date, birth_year = read("birth_date", parse_birth, (None, None))
+        documents = read("document_number", parse_documents, [])
+        sex = read("sex", parse_sex, "X")
+        nationalities = read("nationality", country_codes, [])
+        if errors:
+            raise ValidationError(errors)
+        attrs["traveller"] = Traveller(
+            given_names=attrs.get("given_names", ""),
+            surnames=surnames,
+            full_name=attrs.get("full_name", ""),
+            birth_date=birth_date,
+            birth_year=birth_year,
+            nationalities=tuple(nationalities),
+            sex="" if sex == "X" else sex,
+            documents=tuple(
+                f"{issuer}:{number}" if issuer else number for issuer, number in documents
+            ),
+        )
+        return attrs
+
+
+# --- response shapes (for the OpenAPI document; views answer the same dictionaries) --------
+
+
+class MatchReasonSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    field = serializers.CharField()
+    detail = serializers.CharField(
+        help_text=gettext_lazy(
+            "Empty where it would quote a field the owner's law profile withholds."
+        )
+    )
+    text = serializers.CharField()
+
+
+class OwnerContactSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    institution = serializers.CharField()
+    email = serializers.CharField()
+    phones = serializers.ListField(child=serializers.CharField())
+    country = serializers.CharField()
+    source = serializers.ChoiceField(choices=["directory", "account"])
+
+
+class EntryDocumentSerializer(serializers.Serializer):
+    issuing_country = serializers.CharField()
+    number = serializers.CharField(allow_null=True)
+    text = serializers.CharField(allow_null=True)
+
+
+class WatchlistEntrySerializer(serializers.Serializer):
+    """A watchlist entry as the caller may read it: withheld groups are null."""
+
+    id = serializers.IntegerField()
+    reference = serializers.CharField()
+    owner_country = serializers.CharField()
+    category = serializers.ChoiceField(choices=Category.choices)
+    category_label = serializers.CharField()
+    legal_basis = serializers.CharField()
+    valid_until = serializers.DateField()
+    expired = serializers.BooleanField()
+    given_names = serializers.CharField(allow_null=True)
+    first_surname = serializers.CharField(allow_null=True)
+    second_surname = serializers.CharField(allow_null=True)
+    aliases = serializers.ListField(child=serializers.CharField(), allow_null=True)
+    birth_date = serializers.DateField(allow_null=True)
+    nationalities = serializers.ListField(child=serializers.CharField())
+    sex = serializers.CharField()
+    documents = EntryDocumentSerializer(many=True)
+    photo = serializers.BooleanField(allow_null=True)
+    notes = serializers.CharField()
+    audience = serializers.CharField()
+    audience_label = serializers.CharField()
+    shared_with = serializers.ListField(child=serializers.CharField())
+    handling_code = serializers.CharField()
+    version = serializers.IntegerField()
+    last_reviewed = serializers.DateField()
+    review_due = serializers.BooleanField()
+    redacted = serializers.ListField(child=serializers.CharField())
+
+
+class TravellerOutSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    row = serializers.IntegerField(allow_null=True)
+    given_names = serializers.CharField()
+    surnames = serializers.CharField()
+    full_name = serializers.CharField()
+    birth_date = serializers.CharField()
+    nationalities = serializers.ListField(child=serializers.CharField())
+    sex = serializers.CharField()
+    documents = serializers.ListField(child=serializers.CharField())
+    flight = serializers.CharField()
+    travel_date = serializers.DateField(allow_null=True)
+
+
+class ScreeningHitSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    screening = serializers.IntegerField()
+    score = serializers.FloatField()
+    decision = serializers.ChoiceField(choices=Decision.choices)
+    version = serializers.IntegerField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+    traveller = TravellerOutSerializer()
+    entry_reference = serializers.CharField()
+    owner_country = serializers.CharField()
+    entry = WatchlistEntrySerializer(
+        allow_null=True,
+        help_text=gettext_lazy(
+            "Null when the entry is no longer shared with the caller's country."
+        ),
+    )
+    reasons = MatchReasonSerializer(many=True)
+    contacts = OwnerContactSerializer(many=True)
+
+
+class CheckResultSerializer(serializers.Serializer):
+    screening = serializers.IntegerField()
+    threshold = serializers.FloatField()
+    watchlist_size = serializers.IntegerField()
+    suppressed = serializers.IntegerField(
+        help_text=gettext_lazy(
+            "Matches not raised because an officer cleared them before as false positives."
+        )
+    )
+    hits = ScreeningHitSerializer(many=True)
+
+
+class DecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=Decision.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    version = serializers.IntegerField(min_value=1)
+
+
+class ScreeningViewSet(viewsets.ViewSet):
+    """Screening of travellers against the watchlist visible to the caller's country."""
+
+    allowed_roles = SCREENING_ROLES
+    serializer_class = CheckSerializer
+
+    @extend_schema(request=CheckSerializer, responses=CheckResultSerializer)
+    @action(detail=False, methods=["post"])
+    def check(self, request):
+        """Screen one traveller now; every check is recorded in the audit trail."""
+        serializer = CheckSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        try:
+            screening, hits = checks.traveller_check(
+                actor=request.user, traveller=values["traveller"], threshold=values.get("threshold")
+            )
+        except DjangoValidationError as exc:
+            raise ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
+        rows = checks.hit_rows(hits, actor=request.user)
+        return Response(
+            {
+                "screening": screening.pk,
+                "threshold": screening.threshold,
+                "watchlist_size": screening.watchlist_size,
+                "suppressed": screening.suppressed,
+                "hits": [checks.hit_as_data(row) for row in rows],
+            }
+        )
+
+
+class HitViewSet(viewsets.ViewSet):
+    """Hits of my country's screenings, and the decisions on them."""
+
+    allowed_roles = SCREENING_ROLES
+    serializer_class = ScreeningHitSerializer
+    queryset = Hit.objects.none()  # for the schema's path parameter types only
+    lookup_value_regex = r"\d+"
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("screening", int, description="Only this screening's hits"),
+            OpenApiParameter("decision", str, enum=Decision.values),
+        ]
+    )
+    def list(self, request):
+        screening = None
+        if request.query_params.get("screening"):
+            screening = selectors.screening_get(
+                actor=request.user, pk=request.query_params["screening"]
+            )
+        decision = request.query_params.get("decision", "")
+        hits = selectors.hit_list(
+            actor=request.user,
+            screening=screening,
+            decision=decision if decision in Decision.values else "",
+        )
+        paginator = Pagination()
+        page = paginator.paginate_queryset(hits, request, view=self)
+        rows = checks.hit_rows(page, actor=request.user)
+        return paginator.get_paginated_response([checks.hit_as_data(row) for row in rows])
+
+    def retrieve(self, request, pk=None):
+        hit = selectors.hit_get(actor=request.user, pk=pk)
+        return Response(checks.hit_as_data(checks.hit_rows([hit], actor=request.user)[0]))
+
+    @extend_schema(request=DecisionSerializer, responses=ScreeningHitSerializer)
+    @action(detail=True, methods=["post"])
+    def decision(self, request, pk=None):
+        """Confirm the hit, clear it as a false positive, or set it back to be decided."""
+        hit = selectors.hit_get(actor=request.user, pk=pk)
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        try:
+            hit = checks.hit_decide(
+                actor=request.user,
+                hit=hit,
+                decision=values["decision"],
+                note=values.get("note", ""),
+                expected_version=values["version"],
+            )
+        except StaleVersionError as exc:
+            raise Conflict(exc.messages[0]) from exc
+        return Response(checks.hit_as_data(checks.hit_rows([hit], actor=request.user)[0]))
+
+
+class WatchlistEntryViewSet(viewsets.ViewSet):
+    """Watchlist entries visible to my country, redacted by their owners' law profiles."""
+
+    allowed_roles = SCREENING_ROLES
+    serializer_class = WatchlistEntrySerializer
+    queryset = WatchlistEntry.objects.none()  # for the schema's path parameter types only
+    lookup_value_regex = r"\d+"
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("owner_country", str),
+            OpenApiParameter("category", str, enum=Category.values),
+            OpenApiParameter("status", str, enum=["active", "expired", "review"]),
+            OpenApiParameter("document", str, description="An exact document number"),
+            OpenApiParameter("reference", str),
+        ]
+    )
+    def list(self, request):
+        params = request.query_params
+        entries = selectors.entry_list(
+            actor=request.user,
+            owner_country=params.get("owner_country", ""),
+            category=params.get("category", ""),
+            status=params.get("status", ""),
+            document=params.get("document", ""),
+            reference=params.get("reference", ""),
+        )
+        paginator = Pagination()
+        page = paginator.paginate_queryset(entries, request, view=self)
+        profiles: dict[str, LawProfile | None] = {}
+        return paginator.get_paginated_response(
+            [services.entry_as_dict(entry, actor=request.user, profiles=profiles) for entry in page]
+        )
+
+    def retrieve(self, request, pk=None):
+        entry = selectors.entry_get(actor=request.user, pk=pk)
+        return Response(services.entry_as_dict(entry, actor=request.user))

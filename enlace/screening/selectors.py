@@ -1,0 +1,158 @@
+"""Reads of the watchlist (always through the access policy) and of screenings and hits
+(those of the reader's own country, for its liaison officers only)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from enlace.access.policy import get_visible_or_404, visible_to
+from enlace.accounts.choices import Role
+from enlace.core.crypto import blind_index
+
+from .models import Hit, Screening, WatchlistDocument, WatchlistEntry, WatchlistPhoto
+from .services import EXPIRY_NOTICE_DAYS, REVIEW_DAYS
+
+PREFETCH = ("documents", "shared_with")
+
+
+def _with_photo_flag(entries: QuerySet[WatchlistEntry]) -> QuerySet[WatchlistEntry]:
+    return entries.annotate(has_photo=Exists(WatchlistPhoto.objects.filter(entry=OuterRef("pk"))))
+
+
+def review_due_filter(today: date | None = None) -> Q:
+    day = today or timezone.localdate()
+    return Q(valid_until__lte=day + timedelta(days=EXPIRY_NOTICE_DAYS)) | Q(
+        last_reviewed__lte=day - timedelta(days=REVIEW_DAYS)
+    )
+
+
+def readable_entries(actor, today: date | None = None) -> QuerySet[WatchlistEntry]:
+    """Entries the access policy shows the actor, less other countries' expired entries: a
+    listing that has ended no longer travels (its owner keeps it, to renew or delete it)."""
+    day = today or timezone.localdate()
+    entries = visible_to(WatchlistEntry, actor)
+    own = getattr(actor, "country_id", None)
+    return (
+        entries.filter(Q(valid_until__gte=day) | Q(owner_country_id=own))
+        if own
+        else entries.filter(valid_until__gte=day)
+    )
+
+
+def entry_list(
+    *,
+    actor,
+    owner_country: str = "",
+    category: str = "",
+    status: str = "",
+    document: str = "",
+    reference: str = "",
+    today: date | None = None,
+) -> QuerySet[WatchlistEntry]:
+    """Entries the actor may see, filtered. `document` finds an exact document number
+    through its blind index (numbers are encrypted); names are never searched in SQL.
+    `status`: active, expired, or review (due for review)."""
+    day = today or timezone.localdate()
+    entries = readable_entries(actor, day)
+    if owner_country:
+        entries = entries.filter(owner_country_id=owner_country.upper())
+    if category:
+        entries = entries.filter(category=category)
+    if status == "active":
+        entries = entries.filter(valid_until__gte=day)
+    elif status == "expired":
+        entries = entries.filter(valid_until__lt=day)
+    elif status == "review":
+        entries = entries.filter(review_due_filter(day))
+    if document:
+        entries = entries.filter(
+            Exists(
+                WatchlistDocument.objects.filter(
+                    entry=OuterRef("pk"), number_index=blind_index(document, purpose="document")
+                )
+            )
+        )
+    if reference:
+        entries = entries.filter(reference__icontains=reference.strip())
+    return (
+        _with_photo_flag(entries)
+        .prefetch_related(*PREFETCH)
+        .order_by("owner_country_id", "reference", "id")
+    )
+
+
+def entry_get(*, actor, pk, audit: bool = True) -> WatchlistEntry:
+    """One entry, or 404 when it is outside the actor's audience (or another country's and
+    expired). The read is audited."""
+    return get_visible_or_404(
+        _with_photo_flag(readable_entries(actor)).prefetch_related(*PREFETCH),
+        actor,
+        audit=audit,
+        pk=pk,
+    )
+
+
+def entries_due_for_review(
+    country_id: str | None = None, today: date | None = None
+) -> QuerySet[WatchlistEntry]:
+    """Entries whose listing ends within 30 days (or has ended) or not reviewed for a year,
+    of every country or of one. For reminders: not scoped to a reader, and only references,
+    categories and dates leave this function's callers (never names)."""
+    entries = WatchlistEntry.objects.filter(review_due_filter(today))
+    if country_id:
+        entries = entries.filter(owner_country_id=country_id)
+    return entries.order_by("owner_country_id", "valid_until", "reference")
+
+
+def _screens(actor) -> str | None:
+    if (
+        getattr(actor, "is_authenticated", False)
+        and getattr(actor, "is_active", False)
+        and actor.role == Role.LIAISON
+        and actor.country_id
+    ):
+        return actor.country_id
+    return None
+
+
+def screening_list(*, actor, kind: str = "") -> QuerySet[Screening]:
+    """Screenings of the actor's country (its liaison officers share them)."""
+    country = _screens(actor)
+    if country is None:
+        return Screening.objects.none()
+    screenings = Screening.objects.filter(country_id=country)
+    if kind:
+        screenings = screenings.filter(kind=kind)
+    return screenings.select_related("created_by", "job").order_by("-created_at", "-id")
+
+
+def screening_get(*, actor, pk) -> Screening:
+    try:
+        return screening_list(actor=actor).get(pk=pk)
+    except (Screening.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def hit_list(*, actor, screening: Screening | None = None, decision: str = "") -> QuerySet[Hit]:
+    country = _screens(actor)
+    if country is None:
+        return Hit.objects.none()
+    hits = Hit.objects.filter(screening__country_id=country)
+    if screening is not None:
+        hits = hits.filter(screening=screening)
+    if decision:
+        hits = hits.filter(decision=decision)
+    return hits.select_related("screening", "decided_by", "owner_country").order_by(
+        "screening_id", "-score", "id"
+    )
+
+
+def hit_get(*, actor, pk) -> Hit:
+    try:
+        return hit_list(actor=actor).get(pk=pk)
+    except (Hit.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
