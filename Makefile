@@ -19,12 +19,15 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-$(VENDOR)/.installed: package.json package-lock.json
+$(VENDOR)/.installed: package.json package-lock.json enlace/statistics/assets/region_map.mjs
 	npm ci --no-audit --no-fund --loglevel=error
-	mkdir -p $(VENDOR)/bootstrap $(VENDOR)/bootstrap-icons $(VENDOR)/htmx
+	mkdir -p $(VENDOR)/bootstrap $(VENDOR)/bootstrap-icons $(VENDOR)/htmx $(VENDOR)/echarts $(VENDOR)/world-atlas
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* $(VENDOR)/bootstrap/
 	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts $(VENDOR)/bootstrap-icons/
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE $(VENDOR)/echarts/
+	node enlace/statistics/assets/region_map.mjs node_modules/world-atlas/countries-50m.json enlace/core/data/countries.csv > $(VENDOR)/world-atlas/americas.geo.json
+	cp node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/
 	@touch $@
 
 assets: $(VENDOR)/.installed

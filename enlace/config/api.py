@@ -12,6 +12,12 @@ from enlace.core.api import CountryViewSet, OrganizationViewSet, VocabularyTermV
 from enlace.core.models import Job
 from enlace.directory.api import ContactViewSet, ServiceViewSet
 from enlace.screening.api import HitViewSet, ScreeningViewSet, WatchlistEntryViewSet
+from enlace.statistics.api import (
+    DataCallViewSet,
+    IndicatorViewSet,
+    RegionalTableViewSet,
+    ReleaseViewSet,
+)
 from enlace.web.selectors import job_list
 from enlace.workplan.api import WorkPlanViewSet
 
@@ -76,4 +82,8 @@ router.register("services", ServiceViewSet, basename="service")
 router.register("watchlist", WatchlistEntryViewSet, basename="watchlist-entry")
 router.register("screening/hits", HitViewSet, basename="screening-hit")
 router.register("screening", ScreeningViewSet, basename="screening")
+router.register("statistics/indicators", IndicatorViewSet, basename="statistics-indicator")
+router.register("statistics/tables", RegionalTableViewSet, basename="statistics-table")
+router.register("statistics/data-calls", DataCallViewSet, basename="statistics-data-call")
+router.register("statistics/releases", ReleaseViewSet, basename="statistics-release")
 router.register("workplan", WorkPlanViewSet, basename="workplan")

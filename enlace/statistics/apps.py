@@ -6,3 +6,40 @@ class StatisticsConfig(AppConfig):
     name = "enlace.statistics"
     label = "statistics"
     verbose_name = _("Regional statistics")
+
+    def ready(self) -> None:
+        from enlace.accounts.choices import Role
+        from enlace.web.navigation import NavItem, register
+
+        from . import tasks  # noqa: F401  registers the background job handlers
+
+        register(
+            NavItem(
+                "statistics:dashboard",
+                _("Statistics"),
+                roles=frozenset({Role.LIAISON, Role.SECRETARIAT, Role.OBSERVER}),
+                icon="bar-chart-line",
+                order=30,
+            )
+        )
+        register(
+            NavItem(
+                "statistics:data_call_list",
+                _("Data calls"),
+                roles=frozenset({Role.LIAISON, Role.SECRETARIAT}),
+                icon="megaphone",
+                order=31,
+            )
+        )
+        # roles with a dashboard reach releases from it; the others need the menu entry
+        register(
+            NavItem(
+                "statistics:release_list",
+                _("Published statistics"),
+                roles=frozenset(
+                    {Role.CIVIL_SOCIETY, Role.NATIONAL_ADMIN, Role.AUDITOR, Role.SYSADMIN}
+                ),
+                icon="graph-up",
+                order=32,
+            )
+        )
