@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from enlace.access.choices import Audience
 
@@ -38,7 +39,7 @@ class ScreeningKind(models.TextChoices):
 
 class ScreeningStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Screening")
+    RUNNING = "running", pgettext_lazy("status of a screening", "Screening")
     REJECTED = "rejected", _("Rejected: the manifest has errors")
     COMPLETED = "completed", _("Completed")
     FAILED = "failed", _("Failed")

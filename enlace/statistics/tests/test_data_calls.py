@@ -5,6 +5,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils import timezone
@@ -98,7 +99,7 @@ def test_only_the_secretariat_opens_and_closes(users, login):
     login(users["st"]).post(f"/statistics/data-calls/{call.pk}/close/")
     call.refresh_from_db()
     assert call.status == "closed"
-    with pytest.raises(Exception, match="closed"):
+    with pytest.raises(Exception, match="cerrada"):  # Spanish, the default language
         submission_save(actor=users["cr_liaison"], call=call, tables={}, channel="api")
 
 
@@ -169,9 +170,9 @@ def test_submit_by_xlsx(users, login):
     sheet["C6"] = "doce"
     refused = upload(workbook)
     assert refused.status_code == 400
-    assert "A count is a whole number" in refused.content.decode()
+    assert "Un conteo es un número entero" in refused.content.decode()
     del workbook["VIC_EXP_SEX"]
-    assert "sheet of this table is missing" in upload(workbook).content.decode()
+    assert "Falta la hoja de este cuadro" in upload(workbook).content.decode()
     submission.refresh_from_db()
     assert submission.version == 1
 
@@ -296,7 +297,14 @@ def test_submitted_aggregates_join_the_regional_figures(users, login):
     assert page.content.decode().count('data-testid="submitted-badge"') == 2
 
 
-def test_submission_validation(users):
+@pytest.fixture
+def english():
+    """The messages some tests assert, in English (Spanish is the default)."""
+    with translation.override("en"):
+        yield
+
+
+def test_submission_validation(users, english):
     call = open_call(users["st"], indicators=["VIC_AGE_SEX", "VIC_EXP_SEX", "SUS_AGE_SEX"])
     with pytest.raises(SubmissionInvalid) as refused:
         submission_save(
