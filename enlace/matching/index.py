@@ -12,7 +12,8 @@ found through the other two:
   (Pepe keys as PEPE and JOSE), and each surname in either position, so swapped surnames, a
   dropped second surname and a misspelt surname all meet in one entry. The second level,
   keyed by the other surname, keeps lookups exact: a traveller only collects names whose
-  other surname is equal, one edit away, or absent.
+  other surname is one edit away or absent (names with both surnames come from SS), and a
+  lookup that could only find a name with one surname is skipped when the list has none.
 - ``SS``: the two surnames in either order → given-name key → names, for a given name
   written as an initial, a nickname, a misspelling or a different number of given names: the
   traveller reads the entries of the keys compatible with its given names (same key, nickname,
@@ -24,13 +25,15 @@ found through the other two:
 
 Misspellings are found through the list's own vocabulary: a traveller's unit that the list
 does not know is looked up among the list's units one edit away (a deletion index over the
-vocabulary, on spellings and on phonetic keys), and those spellings stand in for it. Every
+vocabulary, on spellings and on phonetic keys), and those spellings stand in for it. The list
+also says which words are surnames and which given names, so of the readings of a full name
+("MARIA LOPEZ GARCIA": is López a second given name?) only those it allows are searched. Every
 computation on a word is cached, because names repeat: the thousandth "María" costs a
 dictionary lookup.
 
-Candidates are scored by score.py; the bound ``Evidence.max_weight`` skips candidates whose
-name is too weak for any evidence the traveller carries to lift over the threshold, and
-reasons are only worked out for the matches returned.
+Candidates are scored by score.py, the evidence first: it is cheap and sets the name value a
+candidate needs (a birth date in another year leaves none good enough), the surnames are
+scored before the given names, and reasons are only worked out for the matches returned.
 
 The index holds only plain Python objects, so it pickles, and ``search_many(workers=N)``
 forks N processes that share it copy-on-write (build it before searching).
@@ -41,6 +44,7 @@ from __future__ import annotations
 import gc
 import math
 import multiprocessing
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -67,6 +71,7 @@ from enlace.matching.score import (
     compare_names,
     evidence_weight,
     logit,
+    split_document_number,
 )
 
 __all__ = ["IndexStats", "WatchlistIndex"]
@@ -97,12 +102,12 @@ class _GivenPart:
     """
 
     __slots__ = (
-        "all_initials",
         "concat_core",
         "concat_key",
         "first_initial",
         "given",
         "gs_keys",
+        "ss_accept",
         "ss_probe",
     )
 
@@ -159,6 +164,7 @@ class WatchlistIndex:
         self._ss: dict[tuple[str, str], dict[str, list[int]]] = {}
         self._initial_only_names = False
         self._nameless = False  # listed names with surnames only
+        self._single_keys: frozenset[str] = frozenset()  # keys of listed one-surname names
         self._gi: dict[tuple[str, str], list[int]] = {}
         self._gi_initials: dict[tuple[str, str], list[int]] = {}
         self._documents: dict[str, list[int]] = {}
@@ -188,12 +194,15 @@ class WatchlistIndex:
         for name in self._CACHES:
             setattr(self, name, {})
         self._scorer = NameScorer(self._counts)
+        self._targets: dict[float, float] = {}  # threshold → its logit
+        self._searches = 0
 
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         for name in self._CACHES:
             state[name] = {}
         state["_scorer"] = NameScorer(self._counts)
+        state["_targets"] = {}
         return state
 
     def __len__(self) -> int:
@@ -259,6 +268,9 @@ class WatchlistIndex:
                 self._deleted_keys.setdefault(variant, []).append(key)
         for number, record in enumerate(self._records):
             self._insert(number, record)
+        self._single_keys = frozenset(
+            record.s1.key for record in self._records if record.s1 is not None and record.s2 is None
+        )
 
     def _insert(self, number: int, record: _Record) -> None:
         keys: set[str] = set()
@@ -378,11 +390,13 @@ class WatchlistIndex:
         part.concat_core = "".join(unit.core for unit in units)
         part.concat_key = concat_key
         part.gs_keys = tuple(sorted(lookup))
-        part.ss_probe = (
-            *sorted(accept),
-            *(f"^{unit.initial}" for unit in units if unit.is_initial),
-        )
-        part.all_initials = tuple(sorted({unit.initial for unit in units}))
+        probe = [*sorted(accept), *(f"^{unit.initial}" for unit in units if unit.is_initial)]
+        if self._initial_only_names:
+            probe.extend(f"~{initial}" for initial in sorted({unit.initial for unit in units}))
+        if self._nameless:
+            probe.append(_NAMELESS)
+        part.ss_probe = tuple(probe)
+        part.ss_accept = frozenset(probe)
         part.first_initial = units[0].initial if units and units[0].is_initial else ""
         if len(self._given_units_parts) >= _CACHE_LIMIT:
             self._given_units_parts.clear()
@@ -414,10 +428,16 @@ class WatchlistIndex:
         elif s1 is not None and s2 is not None:
             lookup1, others1 = self._unit_plan(s1)
             lookup2, others2 = self._unit_plan(s2)
-            part.positions = (
-                (lookup1, others2),
-                (lookup2, others1),
-                ((joined_key((s1.key, s2.key)),), (_NO_SURNAME,)),
+            # A position that only looks for a listed name without the other surname is read
+            # only if the list has a name with that one surname.
+            part.positions = tuple(
+                (lookup, others)
+                for lookup, others in (
+                    (lookup1, others2),
+                    (lookup2, others1),
+                    ((joined_key((s1.key, s2.key)),), (_NO_SURNAME,)),
+                )
+                if others != (_NO_SURNAME,) or not self._single_keys.isdisjoint(lookup)
             )
             part.pair = (s1.key, s2.key) if s1.key <= s2.key else (s2.key, s1.key)
         if len(self._surname_units_parts) >= _CACHE_LIMIT:
@@ -458,26 +478,61 @@ class WatchlistIndex:
             return ()
         queries = self._full_queries.get(traveller.full_name)
         if queries is None:
-            readings = parse_full_name(traveller.full_name)
-            role_reading = self._role_reading(traveller.full_name)
-            if role_reading is not None and all(
-                (reading.given, reading.surnames) != (role_reading.given, role_reading.surnames)
-                for reading in readings
-            ):
-                readings.append(role_reading)
             queries = tuple(
                 (
-                    self._given_part_of_units(reading.given),
-                    self._surname_part_of_units(reading.surnames),
-                    reading.surnames_first,
-                    reading.ambiguous,
+                    self._given_part_of_units(given),
+                    self._surname_part_of_units(surnames),
+                    surnames_first,
+                    ambiguous,
                 )
-                for reading in readings
+                for given, surnames, surnames_first, ambiguous in self._full_name_readings(
+                    traveller.full_name
+                )
             )
             if len(self._full_queries) >= _CACHE_LIMIT:
                 self._full_queries.clear()
             self._full_queries[traveller.full_name] = queries
         return queries
+
+    def _full_name_readings(self, full_name: str) -> list[tuple]:
+        """(given, surnames, surnames first?, ambiguous?) readings of a full name that this
+        list makes plausible, plus the surnames-first one it vouches for (names.py, _plausible,
+        _role_reading)."""
+        readings: list[tuple] | None = None
+        if "," not in full_name and "<" not in full_name:
+            units = full_name_units(full_name)
+            if all(" " not in unit for unit in units):
+                # Plain words, the usual case: the readings parse_full_name gives, without
+                # building them (one reading, or two for three words).
+                if len(units) == 3:
+                    role = self._role
+                    first, second, third = (role(unit) for unit in units)
+                    keep_one = first != "s" and second != "g" and third != "g"
+                    keep_two = first != "s" and second != "s" and third != "g"
+                    ambiguous = keep_one == keep_two
+                    readings = []
+                    if keep_one or ambiguous:
+                        readings.append(((units[0],), units[1:], False, ambiguous))
+                    if keep_two or ambiguous:
+                        readings.append((units[:2], (units[2],), False, ambiguous))
+                elif len(units) > 3:
+                    readings = [(units[:-2], units[-2:], False, False)]
+                elif len(units) == 2:
+                    readings = [((units[0],), (units[1],), False, False)]
+                else:
+                    readings = [((), units, False, False)] if units else []
+        if readings is None:
+            readings = [
+                (reading.given, reading.surnames, reading.surnames_first, reading.ambiguous)
+                for reading in self._plausible(parse_full_name(full_name))
+            ]
+        role_reading = self._role_reading(full_name)
+        if role_reading is not None and all(
+            (given, surnames) != (role_reading.given, role_reading.surnames)
+            for given, surnames, _first, _ambiguous in readings
+        ):
+            readings.append((role_reading.given, role_reading.surnames, True, False))
+        return readings
 
     def _role(self, unit: str) -> str:
         role = self._roles.get(unit)
@@ -494,6 +549,29 @@ class WatchlistIndex:
                 self._roles.clear()
             self._roles[unit] = role
         return role
+
+    def _plausible(self, readings: list[ParsedName]) -> list[ParsedName]:
+        """The readings of a full name that the list's own usage allows.
+
+        "MARIA LOPEZ GARCIA" could be read with López as a second given name, but the list
+        knows López as a surname only, so that reading goes; "JOSE GUADALUPE HERNANDEZ" keeps
+        only the reading with Guadalupe as a given name. Words the list uses both ways (Cruz,
+        Santos) or too rarely to tell leave every reading standing, still marked ambiguous.
+        """
+        if len(readings) < 2:
+            return readings
+        plausible = [
+            reading
+            for reading in readings
+            if not any(self._role(unit) == "s" for unit in reading.given)
+            and not any(self._role(unit) == "g" for unit in reading.surnames)
+        ]
+        if not plausible or len(plausible) == len(readings):
+            return readings
+        if len(plausible) == 1:
+            only = plausible[0]
+            return [ParsedName(only.given, only.surnames, only.surnames_first)]
+        return plausible
 
     def _role_reading(self, full_name: str) -> ParsedName | None:
         """A surnames-first reading of a full name without a comma, when the list vouches.
@@ -550,18 +628,14 @@ class WatchlistIndex:
                 if not given.given:
                     for numbers in block.values():
                         found.update(numbers)
+                elif len(block) < len(given.ss_probe):  # read the block or probe it: fewer
+                    accept = given.ss_accept
+                    for key, numbers in block.items():
+                        if key in accept:
+                            found.update(numbers)
                 else:
                     for key in given.ss_probe:
                         numbers = block.get(key)
-                        if numbers is not None:
-                            found.update(numbers)
-                    if self._initial_only_names:
-                        for initial in given.all_initials:
-                            numbers = block.get(f"~{initial}")
-                            if numbers is not None:
-                                found.update(numbers)
-                    if self._nameless:
-                        numbers = block.get(_NAMELESS)
                         if numbers is not None:
                             found.update(numbers)
         elif surnames.s1 is not None and given.given:
@@ -580,21 +654,22 @@ class WatchlistIndex:
     ) -> list[Match]:
         """Watchlist identities the traveller may be, best first (at most ``limit``)."""
         queries = self._queries(traveller)
-        if (
+        weighed = bool(
             traveller.birth_date
             or traveller.birth_year
             or traveller.nationalities
             or traveller.sex
             or traveller.document_numbers
-        ):
-            evidence: Evidence | None = Evidence(traveller)
-        else:
-            evidence = None
-        target = logit(threshold)
+        )
+        evidence: Evidence | None = None  # built on first need: most travellers have no candidate
+        target = self._targets.get(threshold)
+        if target is None:
+            target = self._targets[threshold] = logit(threshold)
         records = self._records
         listed_evidence = self._evidence
         scorer = self._scorer
-        if scorer.size() >= _CACHE_LIMIT:
+        self._searches += 1
+        if not self._searches % 1024 and scorer.size() >= _CACHE_LIMIT:
             scorer.clear()
         value_of = scorer.value
         weights: dict[int, float] = {}
@@ -606,9 +681,11 @@ class WatchlistIndex:
                 record = records[number]
                 ident = record.ident
                 needed = threshold
-                if evidence is not None:
+                if weighed:
                     # The evidence is cheaper than the name and often settles it: a birth
                     # date in another year leaves no name good enough.
+                    if evidence is None:
+                        evidence = Evidence(traveller)
                     weight = weights.get(ident)
                     if weight is None:
                         weight = weights[ident] = evidence_weight(evidence, listed_evidence[ident])
@@ -621,7 +698,17 @@ class WatchlistIndex:
                 current = best.get(ident)
                 if current is None or value > current[0]:
                     best[ident] = (value, number, query)
-        if evidence is not None and evidence.documents and queries:
+        documents = self._documents
+        if (
+            traveller.document_numbers
+            and queries
+            and documents
+            and any(
+                split_document_number(raw)[1] in documents for raw in traveller.document_numbers
+            )
+        ):
+            if evidence is None:
+                evidence = Evidence(traveller)
             self._document_candidates(evidence, queries, best)
         if not best:
             return []
@@ -672,7 +759,8 @@ class WatchlistIndex:
         share this index copy-on-write. A sequence is shared with them whole; an iterator is
         read ``chunk_size`` travellers at a time, so it is never held in memory whole. Where
         fork is unavailable (Windows, or a Python that forbids it) this runs in the calling
-        process.
+        process. Forking a process that runs other threads (a threaded web server) copies
+        only the calling thread: use workers from a command or a background job.
         """
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             for traveller in travellers:
@@ -690,22 +778,27 @@ class WatchlistIndex:
         self, chunk: Sequence[Identity], threshold: float, workers: int, limit: int
     ) -> Iterator[tuple[str, list[Match]]]:
         global _SHARED
-        _SHARED = (self, chunk, threshold, limit)
         slices = max(workers * 8, len(chunk) // 2_000)
         step = max(1, -(-len(chunk) // slices))
         ranges = {start: min(start + step, len(chunk)) for start in range(0, len(chunk), step)}
-        # Objects that exist now are never collected by the children: freezing them keeps
-        # the children's collector from writing to (and so copying) every shared page.
-        gc.freeze()
-        try:
-            context = multiprocessing.get_context("fork")
-            with context.Pool(workers, initializer=_start_worker) as pool:
-                for start, hits in pool.imap(_search_range, ranges.items()):
-                    for offset in range(start, ranges[start]):
-                        yield chunk[offset].id, hits.get(offset, [])
-        finally:
-            _SHARED = None
-            gc.unfreeze()
+        context = multiprocessing.get_context("fork")
+        # The workers find the index and their chunk in a module global set just before they
+        # are forked (Pool forks them all at once); the lock keeps another thread from
+        # swapping it in between.
+        with _FORK_LOCK:
+            _SHARED = (self, chunk, threshold, limit)
+            # Objects that exist now are never collected by the children: freezing them keeps
+            # the children's collector from writing to (and so copying) every shared page.
+            gc.freeze()
+            try:
+                pool = context.Pool(workers, initializer=_start_worker)
+            finally:
+                _SHARED = None
+                gc.unfreeze()
+        with pool:
+            for start, hits in pool.imap(_search_range, ranges.items()):
+                for offset in range(start, ranges[start]):
+                    yield chunk[offset].id, hits.get(offset, [])
 
     def stats(self) -> IndexStats:
         """Sizes of the index, for benchmarks and capacity planning."""
@@ -730,6 +823,7 @@ class WatchlistIndex:
 
 
 _SHARED: tuple | None = None
+_FORK_LOCK = threading.Lock()
 
 
 def _start_worker() -> None:

@@ -51,6 +51,7 @@ __all__ = [
     "compare_names",
     "evidence_weight",
     "logit",
+    "split_document_number",
 ]
 
 DEFAULT_THRESHOLD = 0.8
@@ -594,7 +595,7 @@ class NameScorer:
 # --- other evidence -----------------------------------------------------------------------
 
 
-def _document(number: str) -> tuple[str, str]:
+def split_document_number(number: str) -> tuple[str, str]:
     """(issuing country or "", number in capitals without separators)."""
     if number.isalnum():
         return "", number.upper()
@@ -644,7 +645,7 @@ class Evidence:
         if identity.document_numbers:
             documents: set[str] = set()
             for raw in identity.document_numbers:
-                country, number = _document(raw)
+                country, number = split_document_number(raw)
                 if number:
                     documents.add(number)
                     if country:
@@ -653,21 +654,6 @@ class Evidence:
         # Without a prefix the nationalities stand in for the issuing country.
         self.countries = frozenset(countries) if countries else self.nationalities
         self.empty = not (self.year or self.nationalities or self.sex or self.documents)
-
-    def max_weight(self) -> float:
-        """The most this evidence can add to any candidate: a bound to skip hopeless ones."""
-        weight = 0.0
-        if self.birth is not None:
-            weight += EVIDENCE_WEIGHTS["birth_date_equal"]
-        elif self.year is not None:
-            weight += EVIDENCE_WEIGHTS["birth_year_equal"]
-        if self.nationalities:
-            weight += EVIDENCE_WEIGHTS["nationality_equal"]
-        if self.sex:
-            weight += EVIDENCE_WEIGHTS["sex_equal"]
-        if self.documents:
-            weight += EVIDENCE_WEIGHTS["document_number_equal"]
-        return weight
 
 
 _W = EVIDENCE_WEIGHTS

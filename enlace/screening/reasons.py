@@ -18,6 +18,8 @@ from enlace.matching import REASON_CODES, Reason
 
 REASON_LABELS = {
     "given_names_equal": _("Given names are equal"),
+    "surnames_joined": _("Surnames are equal when written together"),
+    "full_name_ambiguous": _("Name written in one field that can be read another way"),
     "given_names_phonetic": _("Given names sound alike"),
     "given_names_joined": _("Given names are equal when written together"),
     "given_names_reordered": _("Given names are in another order"),

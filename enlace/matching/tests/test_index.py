@@ -1,7 +1,9 @@
 """Searching the watchlist: every perturbation kind, the evidence, the API around search."""
 
 import datetime
+import itertools
 import pickle
+import threading
 
 import pytest
 from hypothesis import given, settings
@@ -244,6 +246,39 @@ def test_single_surname_names_with_a_typo_or_initial(index):
     )
 
 
+def _known_roles() -> list[Identity]:
+    """A list large enough to know which words are given names and which surnames."""
+    given = ["José Luis", "José María", "Juan Guadalupe", "Guadalupe", "José Antonio", "María"]
+    surnames = ["Hernández Pérez", "Ulloa Ruiz", "López Hernández", "Díaz Ulloa", "López García"]
+    people = [
+        Identity(f"R{number}", first, last)
+        for number, (first, last) in enumerate(itertools.product(given, surnames))
+    ]
+    return [LISTED, *people]
+
+
+def test_surnames_first_without_a_comma_when_the_list_vouches():
+    traveller = Identity("T", full_name="HERNANDEZ ULLOA JOSE GUADALUPE")
+    match = only(WatchlistIndex.build(_known_roles()).search(traveller), "W1")
+    assert "surnames_first_order" in codes(match)
+    # a short list cannot tell which words are surnames: no such reading
+    assert WatchlistIndex.build([LISTED]).search(traveller) == []
+
+
+def test_readings_the_list_contradicts_are_dropped():
+    index = WatchlistIndex.build(_known_roles())
+    # López is only ever a surname here: "MARIA LOPEZ GARCIA" is not read as given names
+    # "María López", so no listed María ... García comes up with López as a given name.
+    [reading] = index._full_name_readings("MARIA LOPEZ GARCIA")
+    assert reading[:2] == (("maria",), ("lopez", "garcia"))
+    assert reading[3] is False  # no longer ambiguous
+    match = only(index.search(Identity("T", full_name="MARIA LOPEZ GARCIA")), "R29")
+    assert "full_name_ambiguous" not in codes(match)
+    # the issue's example keeps the reading with Guadalupe as a given name
+    readings = index._full_name_readings("JOSE GUADALUPE HERNANDEZ")
+    assert [reading[:2] for reading in readings] == [(("jose", "guadalupe"), ("hernandez",))]
+
+
 def test_results_are_sorted_and_limited():
     namesakes = [Identity(f"W{number:02d}", "María", "López García") for number in range(30)]
     index = WatchlistIndex.build(namesakes)
@@ -316,6 +351,36 @@ def test_search_many_in_workers_equals_one_by_one(index):
     assert list(index.search_many(travellers, workers=2)) == expected
     # an iterator, read a chunk at a time
     assert list(index.search_many(iter(travellers), workers=2, chunk_size=37)) == expected
+
+
+def test_search_many_from_two_threads_at_once_keeps_their_lists_apart():
+    """Workers find their index in a global set just before forking: two threads must not
+    swap it under each other."""
+    first = WatchlistIndex.build([Identity("A", "Ana", "Pérez López")])
+    second = WatchlistIndex.build([Identity("B", "Luis", "Gómez Díaz")])
+    travellers = [Identity(f"T{n}", "Ana", "Pérez") for n in range(50)] + [
+        Identity(f"U{n}", "Luis", "Gómez") for n in range(50)
+    ]
+    results: dict[str, list] = {}
+
+    def screen(name: str, index: WatchlistIndex) -> None:
+        results[name] = [
+            (traveller_id, [match.watchlist_id for match in matches])
+            for traveller_id, matches in index.search_many(travellers, workers=2)
+        ]
+
+    threads = [
+        threading.Thread(target=screen, args=(name, index))
+        for name, index in (("first", first), ("second", second)) * 2
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert {tuple(ids) for _id, ids in results["first"]} == {("A",), ()}
+    assert {tuple(ids) for _id, ids in results["second"]} == {("B",), ()}
+    assert results["first"][0] == ("T0", ["A"]) and results["first"][-1] == ("U49", [])
+    assert results["second"][0] == ("T0", []) and results["second"][-1] == ("U49", ["B"])
 
 
 def test_the_index_and_its_results_pickle(index):

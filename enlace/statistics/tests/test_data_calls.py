@@ -5,10 +5,9 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from enlace.accounts.choices import Role
