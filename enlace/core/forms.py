@@ -13,3 +13,13 @@ class PresidencyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].queryset = Country.objects.filter(member_state=True)
+
+
+def add_validation_errors(form, exc) -> None:
+    """A service's ValidationError on the form: on the fields the form has, above the form
+    otherwise. The error keeps its code (e.g. "stale", which pages answer with 409)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)

@@ -22,6 +22,8 @@ from django.views.generic import ListView
 from enlace.access.services import StaleVersionError
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.selectors import object_history
+from enlace.core.forms import add_validation_errors
+from enlace.core.http import attachment
 
 from . import exporting, selectors, services, vcard
 from .forms import (
@@ -44,21 +46,6 @@ from .permissions import (
 )
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """Model errors on the form's fields where it has them, above the form otherwise."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _next_or(request, fallback: str) -> str:
@@ -185,7 +172,7 @@ class EntryFormView(RoleRequiredMixin, View):
                 form.add_error(None, exc.messages)
                 status = 409
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, _("Saved: %(entry)s.") % {"entry": saved})
                 return redirect(self.success_url(saved))
@@ -311,12 +298,12 @@ class ContactExportView(RoleRequiredMixin, View):
             country=arguments.get("country", ""),
         )
         if self.file_format == "xlsx":
-            return _download(exporting.contacts_xlsx(contacts), XLSX_TYPE, "enlace-contacts.xlsx")
+            return attachment(exporting.contacts_xlsx(contacts), XLSX_TYPE, "enlace-contacts.xlsx")
         if self.file_format == "vcf":
-            return _download(
+            return attachment(
                 vcard.contacts_vcards(contacts), "text/vcard; charset=utf-8", "enlace-contacts.vcf"
             )
-        return _download(
+        return attachment(
             exporting.contacts_csv(contacts), "text/csv; charset=utf-8", "enlace-contacts.csv"
         )
 
@@ -335,7 +322,7 @@ class ContactVCardView(RoleRequiredMixin, View):
             count=1,
             country=contact.country_id,
         )
-        return _download(
+        return attachment(
             vcard.contact_vcard(contact), "text/vcard; charset=utf-8", f"contact-{contact.pk}.vcf"
         )
 
@@ -428,12 +415,12 @@ class ServiceExportView(RoleRequiredMixin, View):
             country=arguments.get("country", ""),
         )
         if self.file_format == "xlsx":
-            return _download(
+            return attachment(
                 exporting.services_xlsx(entries, actor=request.user),
                 XLSX_TYPE,
                 "enlace-services.xlsx",
             )
-        return _download(
+        return attachment(
             exporting.services_csv(entries, actor=request.user),
             "text/csv; charset=utf-8",
             "enlace-services.csv",

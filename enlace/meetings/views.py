@@ -21,6 +21,7 @@ from enlace.access.services import StaleVersionError
 from enlace.accounts.choices import Role
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.services import record_event
+from enlace.core.http import attachment
 
 from . import selectors, services
 from .calendar import calendar_for
@@ -241,10 +242,8 @@ class MeetingReportView(RoleRequiredMixin, View):
             content, content_type = meeting_report_pdf(meeting, language), "application/pdf"
         record_event(actor=request.user, action="meetings.report", obj=meeting,
                      summary=f"{file_format} {language}")
-        response = HttpResponse(content, content_type=content_type)
         name = f"meeting-{meeting.start_date:%Y-%m-%d}-{language}.{file_format}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return attachment(content, content_type, name)
 
 
 class TaskCreateView(RoleRequiredMixin, View):

@@ -25,6 +25,8 @@ from enlace.access.policy import can_edit
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.selectors import object_history
 from enlace.audit.services import record_event
+from enlace.core.forms import add_validation_errors
+from enlace.core.http import attachment
 from enlace.core.jobs import job_start
 from enlace.core.models import Job
 
@@ -44,21 +46,6 @@ from .forms import (
 from .importing import MANIFEST_COLUMNS, WATCHLIST_COLUMNS
 from .index import Traveller
 from .permissions import SCREENING_ROLES
-
-
-def _download(content: bytes, file_format: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=exporting.CONTENT_TYPES[file_format])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)  # keeps the code ("stale" answers 409)
 
 
 def _save_upload(upload) -> tuple[Path, str]:
@@ -118,7 +105,7 @@ class EntryCreateView(RoleRequiredMixin, View):
             try:
                 entry = services.entry_create(actor=request.user, data=form.service_data())
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -177,7 +164,7 @@ class EntryDetailView(RoleRequiredMixin, View):
                     expected_version=values["version"],
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, _("Sharing updated."))
                 return redirect("screening:entry_detail", pk=entry.pk)
@@ -234,7 +221,7 @@ class EntryUpdateView(RoleRequiredMixin, View):
                     expected_version=form.cleaned_data.get("version") or 0,
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, _("Entry updated."))
                 return redirect("screening:entry_detail", pk=entry.pk)
@@ -267,7 +254,7 @@ class EntryDeleteView(RoleRequiredMixin, View):
                     actor=request.user, entry=entry, expected_version=form.cleaned_data["version"]
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(
                     request, _("Entry %(reference)s deleted.") % {"reference": entry.reference}
@@ -329,7 +316,8 @@ class EntryExportView(RoleRequiredMixin, View):
             owner_country=filters.get("owner_country", ""),
         )
         day = timezone.localdate().isoformat()
-        return _download(content, file_format, f"enlace-watchlist-{day}.{file_format}")
+        return attachment(content, exporting.CONTENT_TYPES[file_format],
+                          f"enlace-watchlist-{day}.{file_format}")
 
 
 class EntryImportView(RoleRequiredMixin, View):
@@ -476,7 +464,7 @@ class ManifestUploadView(RoleRequiredMixin, View):
             )
         except ValidationError as exc:
             path.unlink(missing_ok=True)
-            _add_errors(form, exc)
+            add_validation_errors(form, exc)
             return self._render(request, form, status=400)
         return redirect("screening:screening_detail", pk=screening.pk)
 
@@ -537,8 +525,9 @@ class HitsDownloadView(RoleRequiredMixin, View):
         content = exporting.hits_export(
             actor=request.user, screening=screening, rows=rows, file_format=file_format
         )
-        return _download(
-            content, file_format, f"enlace-screening-{screening.pk}-hits.{file_format}"
+        return attachment(
+            content, exporting.CONTENT_TYPES[file_format],
+            f"enlace-screening-{screening.pk}-hits.{file_format}",
         )
 
 

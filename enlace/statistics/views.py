@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
@@ -17,6 +17,7 @@ from enlace.accounts.choices import Role
 from enlace.accounts.permissions import CONTENT_ROLES, RoleRequiredMixin
 from enlace.audit.services import record_event
 from enlace.cases.choices import CaseType
+from enlace.core.http import attachment
 from enlace.core.jobs import job_start
 from enlace.core.models import Job
 
@@ -50,12 +51,6 @@ from .xlsx import data_call_read, data_call_template
 SECRETARIAT = frozenset({Role.SECRETARIAT})
 LIAISON = frozenset({Role.LIAISON})
 DATA_CALL_ROLES = frozenset({Role.SECRETARIAT, Role.LIAISON})
-
-
-def _attachment(content, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,10 +165,10 @@ class DashboardDownloadView(RoleRequiredMixin, View):
             code = request.GET.get("table", "")
             if code not in view.tables:
                 raise Http404
-            return _attachment(
+            return attachment(
                 view_table_csv(view.tables[code], labels), CSV_CONTENT_TYPE, f"{name}-{code}.csv"
             )
-        return _attachment(view_xlsx(view, labels), XLSX_CONTENT_TYPE, f"{name}.xlsx")
+        return attachment(view_xlsx(view, labels), XLSX_CONTENT_TYPE, f"{name}.xlsx")
 
 
 class DefinitionsView(View):
@@ -256,7 +251,7 @@ class ReleaseTableDownloadView(View):
     def get(self, request, pk: int, code: str):
         release = selectors.release_get(pk=pk)
         table = get_object_or_404(release.tables, indicator=code)
-        return _attachment(
+        return attachment(
             csv_text(release_table_lines(table)), CSV_CONTENT_TYPE, f"{release.slug}-{code}.csv"
         )
 
@@ -266,7 +261,7 @@ class ReleaseZipView(View):
 
     def get(self, request, pk: int):
         release = selectors.release_get(pk=pk)
-        return _attachment(release_zip(release), "application/zip", f"{release.slug}.zip")
+        return attachment(release_zip(release), "application/zip", f"{release.slug}.zip")
 
 
 class ReleaseCreateView(RoleRequiredMixin, View):
@@ -410,7 +405,7 @@ class DataCallTemplateView(RoleRequiredMixin, View):
 
     def get(self, request, pk: int):
         call = selectors.data_call_get(actor=request.user, pk=pk)
-        return _attachment(
+        return attachment(
             data_call_template(call, request.user.country_id or ""),
             XLSX_CONTENT_TYPE,
             f"enlace-data-call-{call.pk}.xlsx",

@@ -21,6 +21,8 @@ from django.views import View
 
 from enlace.access.services import StaleVersionError
 from enlace.accounts.permissions import RoleRequiredMixin
+from enlace.core.forms import add_validation_errors
+from enlace.core.http import attachment
 
 from . import selectors, services
 from .choices import ScheduleState
@@ -46,14 +48,6 @@ IMPORT_SESSION_KEY = "workplan_import"
 def _language(request) -> str:
     wanted = request.GET.get("lang") or get_language() or "es"
     return "en" if wanted.startswith("en") else "es"
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def decorate(tree: selectors.PlanTree, language: str) -> None:
@@ -184,12 +178,10 @@ class VersionExportView(RoleRequiredMixin, View):
         content = services.plan_export(
             actor=request.user, version=version, file_format=self.file_format, language=language
         )
-        response = HttpResponse(content, content_type=CONTENT_TYPES[self.file_format])
         filename = f"plan-de-trabajo-v{version.number}-{language}.{self.file_format}"
         if language == "en":
             filename = f"work-plan-v{version.number}-en.{self.file_format}"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return attachment(content, CONTENT_TYPES[self.file_format], filename)
 
 
 # --- the draft ----------------------------------------------------------------------------------
@@ -270,7 +262,7 @@ class DraftPublishView(RoleRequiredMixin, View):
                 )
                 status = 409
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_validation_errors(form, exc)
                 status = 409 if getattr(exc, "code", "") == "stale" else 400
             else:
                 messages.success(
@@ -375,7 +367,7 @@ class ActivityFormView(RoleRequiredMixin, View):
                 status = 409
                 activity = selectors.activity_get(actor=request.user, pk=activity.pk)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(request, _("Saved: %(code)s.") % {"code": saved.code})
                 return redirect(reverse("workplan:draft") + f"#activity-{saved.pk}")
@@ -418,7 +410,7 @@ class ActivityDoneView(RoleRequiredMixin, View):
                 form.add_error(None, exc.messages)
                 status = 409
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_validation_errors(form, exc)
             else:
                 messages.success(
                     request,
