@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,13 @@ from enlace.core.models import Country, Organization
 from .models import (
     Agreement,
     AgreementSubitem,
+    Campaign,
     FollowUpTask,
     Meeting,
     MeetingKind,
     MeetingStatus,
     TaskStatus,
+    TrainingEvent,
 )
 from .parsing.report import MeetingReport, parse_meeting_file
 
@@ -235,3 +237,27 @@ def task_set_status(*, actor, task: FollowUpTask, status: str, expected_version:
     record_event(actor=actor, action="meetings.task.status", obj=task,
                  summary=f"{task.title[:120]}: {status}")
     return task
+
+
+TRAINING_EVALUATION_AFTER = timedelta(days=182)  # "within six months" (seed 001 #5)
+
+
+@transaction.atomic
+def coordination_record_create(*, actor, record: TrainingEvent | Campaign,
+                               save_related=None) -> TrainingEvent | Campaign:
+    """Save a new training or campaign. A liaison officer adds her own country's campaigns;
+    a training without a follow-up evaluation date gets one six months after it ends."""
+    if not getattr(actor, "is_authenticated", False) or actor.role not in (
+            Role.SECRETARIAT, Role.LIAISON):
+        raise PermissionDenied
+    if isinstance(record, Campaign) and actor.role == Role.LIAISON and \
+            record.country_id != actor.country_id:
+        raise ValidationError({"country": _("You may add campaigns of your own country.")})
+    if isinstance(record, TrainingEvent) and not record.evaluation_due:
+        record.evaluation_due = record.end_date + TRAINING_EVALUATION_AFTER
+    record.save()
+    if save_related is not None:
+        save_related()
+    record_event(actor=actor, action=f"meetings.{type(record).__name__.lower()}.create",
+                 obj=record, summary=str(record.title)[:120])
+    return record

@@ -21,6 +21,7 @@ from enlace.access.services import StaleVersionError
 from enlace.accounts.choices import Role
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.services import record_event
+from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
 
 from . import selectors, services
@@ -366,17 +367,13 @@ class _SimpleCreateView(RoleRequiredMixin, View):
     def post(self, request):
         form = self.form_class(request.POST)
         if form.is_valid():
-            record = form.save(commit=False)
-            if request.user.role == Role.LIAISON and hasattr(record, "country_id") and \
-                    isinstance(record, Campaign) and record.country_id != request.user.country_id:
-                form.add_error("country", _("You may add campaigns of your own country."))
+            try:
+                services.coordination_record_create(actor=request.user,
+                                                    record=form.save(commit=False),
+                                                    save_related=form.save_m2m)
+            except ValidationError as exc:
+                add_validation_errors(form, exc)
             else:
-                if isinstance(record, TrainingEvent) and not record.evaluation_due:
-                    record.evaluation_due = record.end_date + timedelta(days=182)
-                record.save()
-                form.save_m2m()
-                record_event(actor=request.user, action=f"meetings.{type(record).__name__}"
-                             ".create".lower(), obj=record, summary=str(record.title)[:120])
                 messages.success(request, _("Saved."))
                 return redirect("meetings:training_list")
         return render(request, "meetings/simple_form.html",

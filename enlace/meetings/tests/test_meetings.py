@@ -245,3 +245,26 @@ def test_a_report_imported_twice_is_flagged_for_the_st(users):
     meeting_import(actor=users["st"], path=TEGUCIGALPA)
     _report, again = meeting_import(actor=users["st"], path=TEGUCIGALPA)
     assert "twice" in again.import_notes or "dos veces" in again.import_notes
+
+
+def test_an_officer_adds_campaigns_of_her_own_country_only(users, login):
+    from enlace.meetings.models import Campaign
+
+    client = login(users["cr_liaison"])
+    refused = client.post(reverse("meetings:campaign_create"),
+                          {"country": "MX", "title": "Corazón Azul"})
+    assert refused.status_code == 400 and not Campaign.objects.exists()
+    assert client.post(reverse("meetings:campaign_create"),
+                       {"country": "CR", "title": "No se deje engañar"}).status_code == 302
+    assert Event.objects.filter(action="meetings.campaign.create").count() == 1
+
+
+def test_a_training_is_evaluated_six_months_after_it_ends(users, login):
+    from enlace.meetings.models import TrainingEvent
+
+    response = login(users["st"]).post(reverse("meetings:training_create"), {
+        "title": "Taller de documentos", "start_date": "2026-03-02", "end_date": "2026-03-04",
+        "participants_count": "20"})
+    assert response.status_code == 302
+    training = TrainingEvent.objects.get()
+    assert training.evaluation_due == date(2026, 3, 4) + timedelta(days=182)
