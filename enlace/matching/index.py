@@ -77,6 +77,7 @@ from enlace.matching.score import (
 __all__ = ["IndexStats", "WatchlistIndex"]
 
 _NO_SURNAME = ""  # the "other surname" of a name with one surname
+_ONLY_NO_SURNAME = (_NO_SURNAME,)
 _NAMELESS = "*"  # the SS entry of a listed name without given names
 # A block this large says more about the list (thousands of "MARIA LOPEZ" without a second
 # surname) than about the traveller; scoring all of it would stall the batch.
@@ -113,9 +114,15 @@ class _GivenPart:
 
 
 class _SurnamePart:
-    """The surnames of a traveller's reading and how to look them up (cached per spelling)."""
+    """The surnames of a traveller's reading and how to look them up (cached per spelling).
 
-    __slots__ = ("pair", "positions", "s1", "s2")
+    The lookups are resolved when the part is made, as the index no longer changes:
+    ``positions`` holds (GS entries of the surname keys, keys to accept as the other surname
+    or None for any), ``ss`` the SS entry of the two surnames (None if the list has none) and
+    ``two`` says whether there are two surnames.
+    """
+
+    __slots__ = ("positions", "s1", "s2", "ss", "two")
 
 
 # A traveller's reading: (given part, surname part, surnames first?, ambiguous full name?).
@@ -160,7 +167,9 @@ class WatchlistIndex:
         self._evidence: list[Evidence] = []
         self._records: list[_Record] = []
         self._ident_records: list[list[int]] = []
-        self._gs: dict[tuple[str, str], dict[str, list[int]]] = {}
+        # surname key → given-name key → other surname key → names (surname first: a
+        # traveller's surname part resolves its keys once, see _surname_part_of_units)
+        self._gs: dict[str, dict[str, dict[str, list[int]]]] = {}
         self._ss: dict[tuple[str, str], dict[str, list[int]]] = {}
         self._initial_only_names = False
         self._nameless = False  # listed names with surnames only
@@ -288,19 +297,20 @@ class WatchlistIndex:
         if s1 is None:
             return
         joined = joined_key((s1.key, s2.key)) if s2 is not None else ""
+        gs = self._gs
         for given_key in lookup:
-            self._gs.setdefault((given_key, s1.key), {}).setdefault(
+            gs.setdefault(s1.key, {}).setdefault(given_key, {}).setdefault(
                 s2.key if s2 is not None else _NO_SURNAME, []
             ).append(number)
             if s2 is not None:
                 if s2.key != s1.key:
-                    self._gs.setdefault((given_key, s2.key), {}).setdefault(s1.key, []).append(
-                        number
-                    )
+                    gs.setdefault(s2.key, {}).setdefault(given_key, {}).setdefault(
+                        s1.key, []
+                    ).append(number)
                 # the two surnames written as one ("Pierre Paul" for "Pierre-Paul")
-                self._gs.setdefault((given_key, joined), {}).setdefault(_NO_SURNAME, []).append(
-                    number
-                )
+                gs.setdefault(joined, {}).setdefault(given_key, {}).setdefault(
+                    _NO_SURNAME, []
+                ).append(number)
         if s2 is not None:
             pair = (s1.key, s2.key) if s1.key <= s2.key else (s2.key, s1.key)
             block = self._ss.setdefault(pair, {})
@@ -418,35 +428,43 @@ class WatchlistIndex:
         part = self._surname_units_parts.get(surnames)
         if part is not None:
             return part
+        # Pairs of surnames rarely repeat on a manifest; each surname's plan is cached, so
+        # a new pair is put together from the two plans.
         units = [unit_info(unit) for unit in surnames]
         s1 = units[0] if units else None
         s2 = units[1] if len(units) > 1 else None
         part = _SurnamePart()
-        part.s1, part.s2, part.positions, part.pair = s1, s2, (), None
+        part.s1, part.s2, part.positions, part.ss, part.two = s1, s2, (), None, False
         if s1 is not None and s2 is None:
-            part.positions = ((self._unit_plan(s1)[0], None),)
+            blocks = self._unit_plan(s1)[0]
+            part.positions = ((blocks, None),) if blocks else ()
         elif s1 is not None and s2 is not None:
-            lookup1, others1 = self._unit_plan(s1)
-            lookup2, others2 = self._unit_plan(s2)
+            blocks1, others1, single1 = self._unit_plan(s1)
+            blocks2, others2, single2 = self._unit_plan(s2)
+            positions = []
             # A position that only looks for a listed name without the other surname is read
             # only if the list has a name with that one surname.
-            part.positions = tuple(
-                (lookup, others)
-                for lookup, others in (
-                    (lookup1, others2),
-                    (lookup2, others1),
-                    ((joined_key((s1.key, s2.key)),), (_NO_SURNAME,)),
-                )
-                if others != (_NO_SURNAME,) or not self._single_keys.isdisjoint(lookup)
-            )
-            part.pair = (s1.key, s2.key) if s1.key <= s2.key else (s2.key, s1.key)
+            if blocks1 and (single1 or others2 != _ONLY_NO_SURNAME):
+                positions.append((blocks1, others2))
+            if blocks2 and (single2 or others1 != _ONLY_NO_SURNAME):
+                positions.append((blocks2, others1))
+            joined = joined_key((s1.key, s2.key))
+            if joined in self._single_keys:
+                block = self._gs.get(joined)
+                if block is not None:
+                    positions.append(((block,), _ONLY_NO_SURNAME))
+            part.positions = tuple(positions)
+            part.ss = self._ss.get((s1.key, s2.key) if s1.key <= s2.key else (s2.key, s1.key))
+            part.two = True
         if len(self._surname_units_parts) >= _CACHE_LIMIT:
             self._surname_units_parts.clear()
         self._surname_units_parts[surnames] = part
         return part
 
-    def _unit_plan(self, unit: Unit) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Keys to look a surname up under, and keys to accept as the other surname.
+    def _unit_plan(self, unit: Unit) -> tuple[tuple[dict, ...], tuple[str, ...], bool]:
+        """How a surname is looked up: the GS entries of the keys it is looked up under,
+        the keys to accept as the other surname, and whether the list has a name with one
+        of those keys as its only surname.
 
         The other surname written the same is left out: those names share both surnames
         with the traveller and the SS block finds them. GS is read for what SS cannot see:
@@ -459,9 +477,15 @@ class WatchlistIndex:
                 # A known surname is taken as written; only spellings the list holds once or
                 # twice (probably misspelt there) stand in for it as the other surname.
                 rare = tuple(key for key in near if self._key_counts.get(key, 0) <= _RARE)
-                plan = ((unit.key,), (*rare, _NO_SURNAME))
+                lookup, others = (unit.key,), (*rare, _NO_SURNAME)
             else:  # perhaps misspelt by the traveller: the list's spellings stand in
-                plan = ((unit.key, *near), (*near, _NO_SURNAME))
+                lookup, others = (unit.key, *near), (*near, _NO_SURNAME)
+            gs = self._gs
+            plan = (
+                tuple(gs[key] for key in lookup if key in gs),
+                others,
+                not self._single_keys.isdisjoint(lookup),
+            )
             if len(self._unit_plans) >= _CACHE_LIMIT:
                 self._unit_plans.clear()
             self._unit_plans[unit.norm] = plan
@@ -474,9 +498,13 @@ class WatchlistIndex:
                 (given, surnames, False, False)
                 for surnames in self._surname_parts(traveller.surnames)
             ]
-        if not traveller.full_name:
+        full_name = traveller.full_name
+        if not full_name:
             return ()
-        queries = self._full_queries.get(traveller.full_name)
+        # Whole names rarely repeat on a manifest, their units (spellings aside) more often.
+        units = None if "," in full_name or "<" in full_name else full_name_units(full_name)
+        key = full_name if units is None else units
+        queries = self._full_queries.get(key)
         if queries is None:
             queries = tuple(
                 (
@@ -486,47 +514,50 @@ class WatchlistIndex:
                     ambiguous,
                 )
                 for given, surnames, surnames_first, ambiguous in self._full_name_readings(
-                    traveller.full_name
+                    full_name, units
                 )
             )
             if len(self._full_queries) >= _CACHE_LIMIT:
                 self._full_queries.clear()
-            self._full_queries[traveller.full_name] = queries
+            self._full_queries[key] = queries
         return queries
 
-    def _full_name_readings(self, full_name: str) -> list[tuple]:
+    def _full_name_readings(
+        self, full_name: str, units: tuple[str, ...] | None = None
+    ) -> list[tuple]:
         """(given, surnames, surnames first?, ambiguous?) readings of a full name that this
         list makes plausible, plus the surnames-first one it vouches for (names.py, _plausible,
-        _role_reading)."""
+        _role_reading). ``units`` are its full_name_units, given when the name has neither a
+        comma nor an MRZ filler."""
         readings: list[tuple] | None = None
-        if "," not in full_name and "<" not in full_name:
+        if units is None and "," not in full_name and "<" not in full_name:
             units = full_name_units(full_name)
-            if all(" " not in unit for unit in units):
-                # Plain words, the usual case: the readings parse_full_name gives, without
-                # building them (one reading, or two for three words).
-                if len(units) == 3:
-                    role = self._role
-                    first, second, third = (role(unit) for unit in units)
-                    keep_one = first != "s" and second != "g" and third != "g"
-                    keep_two = first != "s" and second != "s" and third != "g"
-                    ambiguous = keep_one == keep_two
-                    readings = []
-                    if keep_one or ambiguous:
-                        readings.append(((units[0],), units[1:], False, ambiguous))
-                    if keep_two or ambiguous:
-                        readings.append((units[:2], (units[2],), False, ambiguous))
-                elif len(units) > 3:
-                    readings = [(units[:-2], units[-2:], False, False)]
-                elif len(units) == 2:
-                    readings = [((units[0],), (units[1],), False, False)]
-                else:
-                    readings = [((), units, False, False)] if units else []
+        if units is not None and all(" " not in unit for unit in units):
+            # Plain words, the usual case: the readings parse_full_name gives, without
+            # building them (one reading, or two for three words).
+            if len(units) == 3:
+                role = self._role
+                first, second, third = (role(unit) for unit in units)
+                keep_one = first != "s" and second != "g" and third != "g"
+                keep_two = first != "s" and second != "s" and third != "g"
+                ambiguous = keep_one == keep_two
+                readings = []
+                if keep_one or ambiguous:
+                    readings.append(((units[0],), units[1:], False, ambiguous))
+                if keep_two or ambiguous:
+                    readings.append((units[:2], (units[2],), False, ambiguous))
+            elif len(units) > 3:
+                readings = [(units[:-2], units[-2:], False, False)]
+            elif len(units) == 2:
+                readings = [((units[0],), (units[1],), False, False)]
+            else:
+                readings = [((), units, False, False)] if units else []
         if readings is None:
             readings = [
                 (reading.given, reading.surnames, reading.surnames_first, reading.ambiguous)
                 for reading in self._plausible(parse_full_name(full_name))
             ]
-        role_reading = self._role_reading(full_name)
+        role_reading = self._role_reading(full_name, units)
         if role_reading is not None and all(
             (given, surnames) != (role_reading.given, role_reading.surnames)
             for given, surnames, _first, _ambiguous in readings
@@ -573,7 +604,9 @@ class WatchlistIndex:
             return [ParsedName(only.given, only.surnames, only.surnames_first)]
         return plausible
 
-    def _role_reading(self, full_name: str) -> ParsedName | None:
+    def _role_reading(
+        self, full_name: str, units: tuple[str, ...] | None = None
+    ) -> ParsedName | None:
         """A surnames-first reading of a full name without a comma, when the list vouches.
 
         "HERNANDEZ ULLOA JOSE GUADALUPE" is read surnames first only if every word before the
@@ -582,7 +615,8 @@ class WatchlistIndex:
         """
         if "," in full_name or "<<" in full_name:
             return None
-        units = full_name_units(full_name)
+        if units is None:
+            units = full_name_units(full_name)
         if not 2 <= len(units) <= 5 or self._role(units[0]) != "s":
             return None
         roles = "".join(self._role(unit) for unit in units)
@@ -600,13 +634,13 @@ class WatchlistIndex:
 
     def _candidates(self, given: _GivenPart, surnames: _SurnamePart) -> set[int]:
         found: set[int] = set()
-        gs = self._gs
         positions = surnames.positions
         if positions:
-            for given_key in given.gs_keys:
-                for lookup, others in positions:
-                    for surname_key in lookup:
-                        block = gs.get((given_key, surname_key))
+            gs_keys = given.gs_keys
+            for blocks, others in positions:
+                for by_given in blocks:
+                    for given_key in gs_keys:
+                        block = by_given.get(given_key)
                         if block is None:
                             continue
                         if others is None:  # the traveller has one surname: any other will do
@@ -621,9 +655,8 @@ class WatchlistIndex:
                             numbers = block.get(other)
                             if numbers is not None:
                                 found.update(numbers)
-        pair = surnames.pair
-        if pair is not None:
-            block = self._ss.get(pair)
+        if surnames.two:
+            block = surnames.ss
             if block:
                 if not given.given:
                     for numbers in block.values():
@@ -699,17 +732,13 @@ class WatchlistIndex:
                 if current is None or value > current[0]:
                     best[ident] = (value, number, query)
         documents = self._documents
-        if (
-            traveller.document_numbers
-            and queries
-            and documents
-            and any(
-                split_document_number(raw)[1] in documents for raw in traveller.document_numbers
-            )
-        ):
-            if evidence is None:
-                evidence = Evidence(traveller)
-            self._document_candidates(evidence, queries, best)
+        if traveller.document_numbers and queries and documents:
+            for raw in traveller.document_numbers:
+                if split_document_number(raw)[1] in documents:
+                    if evidence is None:
+                        evidence = Evidence(traveller)
+                    self._document_candidates(evidence, queries, best)
+                    break
         if not best:
             return []
         if evidence is None:
@@ -806,10 +835,14 @@ class WatchlistIndex:
             identities=len(self._ids),
             names=len(self._records),
             vocabulary=len(self._counts),
-            gs_keys=len(self._gs),
+            gs_keys=sum(len(by_given) for by_given in self._gs.values()),
             ss_keys=len(self._ss),
             largest_gs_block=max(
-                (sum(len(numbers) for numbers in block.values()) for block in self._gs.values()),
+                (
+                    sum(len(numbers) for numbers in block.values())
+                    for by_given in self._gs.values()
+                    for block in by_given.values()
+                ),
                 default=0,
             ),
             largest_ss_block=max(

@@ -314,27 +314,78 @@ def _plain(words: list[str], start: int) -> bool:
     return _ATTACHING.isdisjoint(words[start:]) and _JOINERS.isdisjoint(words)
 
 
-@lru_cache(maxsize=200_000)
+# Raw word → its unit when the word is a unit on its own, "" when it needs the full parse.
+_WORD_UNITS: dict[str, str] = {}
+
+
+def _word_unit(word: str) -> str:
+    found = _WORD_UNITS.get(word)
+    if found is None:
+        found = "" if _HYPHENS.search(word) else normalize_text(word)
+        if " " in found or found in _ATTACHING or found in _JOINERS:
+            found = ""
+        if len(_WORD_UNITS) >= _UNIT_CACHE_LIMIT:
+            _WORD_UNITS.clear()
+        _WORD_UNITS[word] = found
+    return found
+
+
+def _plain_units(text: str) -> tuple[str, ...] | None:
+    """The units of a field whose words are each a unit on their own, or None.
+
+    The usual field ("GARCIA LOPEZ", "José María") is read word by word from a cache of
+    words, which repeat far more than whole fields do: screening a manifest meets each
+    field once but each word thousands of times. A word that joins another (a particle,
+    "y"), carries a hyphen or normalizes to more than one word sends the field to the full
+    parse, which gives the same units for every field this accepts.
+    """
+    units = []
+    for word in text.split():
+        unit = _word_unit(word)
+        if not unit:
+            return None
+        units.append(unit)
+    return tuple(units)
+
+
 def given_units(given_names: str) -> tuple[str, ...]:
-    """Normalized given-name units of a given-names field (cached: names repeat a lot)."""
+    """Normalized given-name units of a given-names field."""
+    units = _plain_units(given_names)
+    return units if units is not None else _parsed_given_units(given_names)
+
+
+@lru_cache(maxsize=100_000)
+def _parsed_given_units(given_names: str) -> tuple[str, ...]:
     words = _words(given_names)
     if _plain(words, 1):
         return tuple(words)
     return tuple(_group(words, surnames=False))
 
 
-@lru_cache(maxsize=200_000)
 def surname_readings(surnames: str) -> tuple[tuple[str, ...], ...]:
-    """Readings of a surnames field as units, most likely first (cached)."""
+    """Readings of a surnames field as units, most likely first."""
+    units = _plain_units(surnames)
+    if units is not None and len(units) <= 2:
+        return (units,)
+    return _parsed_surname_readings(surnames)
+
+
+@lru_cache(maxsize=100_000)
+def _parsed_surname_readings(surnames: str) -> tuple[tuple[str, ...], ...]:
     words = _words(surnames)
     if len(words) <= 2 and _plain(words, 0):
         return (tuple(words),)
     return tuple(_surname_readings(_group(words, surnames=True)))
 
 
-@lru_cache(maxsize=100_000)
 def full_name_units(full_name: str) -> tuple[str, ...]:
     """Units of a full name written given names first, without deciding the split."""
+    units = _plain_units(full_name)
+    return units if units is not None else _parsed_full_name_units(full_name)
+
+
+@lru_cache(maxsize=100_000)
+def _parsed_full_name_units(full_name: str) -> tuple[str, ...]:
     words = _words(full_name)
     if _plain(words, 1):
         return tuple(words)
