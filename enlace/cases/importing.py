@@ -21,7 +21,13 @@ from enlace.core.vocabularies import warm_caches
 
 from .models import REFERENCE_PATTERN, Case
 from .serializers import CaseSerializer
-from .services import CHILD_MODELS, cases_create_many
+from .services import (
+    CHILD_MODELS,
+    ReferenceAllocator,
+    cases_prepare,
+    cases_write,
+    check_can_create,
+)
 
 LIST_SEPARATOR = ";"
 REFERENCE_RE = re.compile(REFERENCE_PATTERN)
@@ -117,11 +123,12 @@ def _group(rows: list[dict[str, str]]) -> list[tuple[list[int], list[dict[str, s
     return ordered
 
 
-def _check_chunk(actor, file_format: str, chunk, errors, documents,
+def _check_chunk(actor, file_format: str, chunk, errors, references: list[str],
                  existing: set[str], seen_references: dict[str, int],
-                 report: ImportReport) -> list[dict[str, Any]]:
-    """Record the errors of one validated chunk in `report`; return its valid cases."""
-    valid = []
+                 report: ImportReport) -> int:
+    """Record the errors of one validated chunk in `report`; return how many cases are
+    valid."""
+    valid = 0
     for position, (numbers, _raw) in enumerate(chunk):
         # DRF reports list errors either positionally or keyed by the failing index
         if isinstance(errors, dict):
@@ -136,9 +143,7 @@ def _check_chunk(actor, file_format: str, chunk, errors, documents,
                 report.errors.append(RowError(
                     row, path if file_format == "json" else column, message))
             continue
-        # In a chunk with errors nothing will be written: the document as read suffices.
-        data = documents[position]
-        reference = data.get("reference", "")
+        reference = references[position]
         if reference:
             if not reference.startswith(f"{actor.country_id}-"):
                 report.errors.append(RowError(numbers[0], "reference", _(
@@ -152,7 +157,7 @@ def _check_chunk(actor, file_format: str, chunk, errors, documents,
                     "%(reference)s is repeated (row %(row)s)") % {
                     "reference": reference, "row": seen_references[reference]}))
             seen_references.setdefault(reference, numbers[0])
-        valid.append(data)
+        valid += 1
     return valid
 
 
@@ -160,6 +165,7 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
                  progress: Callable[[int, str], None] | None = None) -> ImportReport:
     """Validate every row and create every case, or none if any row is invalid (one
     transaction). Raises ImportFileError when the file as a whole cannot be read."""
+    check_can_create(actor)
     file_format = detect_format(path, file_format)
     header, rows = read_rows(path, file_format)
     report = ImportReport(rows=len(rows))
@@ -177,8 +183,6 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
         candidates = _group(rows)
 
     seen_references: dict[str, int] = {}
-    existing = set(Case.objects.filter(owner_country_id=actor.country_id)
-                   .values_list("reference", flat=True))
     # References given in the file are not handed out to cases that come without one: the
     # highest given per year suffices (and keeps each chunk's allocator cheap).
     highest: dict[str, str] = {}
@@ -193,14 +197,24 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
     chunks = [candidates[start:start + VALIDATION_CHUNK]
               for start in range(0, len(candidates), VALIDATION_CHUNK)]
 
+    creator_id = actor.pk if getattr(actor, "pk", None) else None
+
     def validate(chunk):
         documents = [data if file_format == "json" else _case_from_rows(data)
                      for _numbers, data in chunk]
         # One list serializer per chunk: DRF builds the nested fields once, not once per case.
         serializer = CaseSerializer(data=documents, many=True, context={"actor": actor})
+        # Only what the writing process needs crosses back: the references, and the errors
+        # or the rows, made ready here (encrypted, pseudonymised) so that it only numbers
+        # and inserts them.
+        references = [str(document.get("reference") or "") if isinstance(document, dict)
+                      else "" for document in documents]
         if serializer.is_valid():
-            return True, [], serializer.validated_data
-        return False, serializer.errors, documents
+            prepared = None if dry_run else cases_prepare(
+                country_id=actor.country_id, creator_id=creator_id,
+                items=serializer.validated_data)[0]
+            return [], references, prepared
+        return serializer.errors, references, None
 
     if len(chunks) >= PARALLEL_MIN_CHUNKS:
         warm_caches()  # the workers validate without the database
@@ -211,13 +225,18 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
     # soon as it is valid, inside one transaction that is rolled back if any row anywhere is
     # invalid, so nothing is half-written and every error is still reported.
     with large_write_cache(), transaction.atomic():
-        for chunk_number, (chunk, (_valid, errors, documents)) in enumerate(
+        # Read under the write lock (SQLite transactions begin IMMEDIATE): no other import
+        # can take a reference between this check and the insert.
+        existing = set(Case.objects.filter(owner_country_id=actor.country_id)
+                       .values_list("reference", flat=True))
+        allocator = ReferenceAllocator(actor.country_id, reserved)
+        for chunk_number, (chunk, (errors, references, prepared)) in enumerate(
                 zip(chunks, results, strict=True)):
-            valid = _check_chunk(actor, file_format, chunk, errors, documents,
+            valid = _check_chunk(actor, file_format, chunk, errors, references,
                                  existing, seen_references, report)
             if not (report.errors or dry_run):
-                cases_create_many(actor=actor, items=valid, audit=False, reserved=reserved)
-                report.created += len(valid)
+                cases_write(prepared, allocator)
+                report.created += valid
             if progress:
                 progress(int(100 * (chunk_number + 1) / len(chunks)),
                          _("Validating") if report.errors or dry_run else _("Importing"))

@@ -4,11 +4,12 @@ representation for a reader (redacted by the owner's law profile)."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -17,7 +18,7 @@ from enlace.access.policy import can_edit, redacted_groups
 from enlace.access.services import bump_version
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
-from enlace.core.bulk import bulk_insert, insert_rows
+from enlace.core.bulk import column_position, insert_prepared, prepare_objects, prepare_rows
 from enlace.core.crypto import blind_index
 
 from .choices import PersonRole, age_band_for
@@ -58,22 +59,25 @@ def new_pseudonym(role: str) -> str:
                                   for byte in secrets.token_bytes(PSEUDONYM_LENGTH))
 
 
-def _ensure_unique_pseudonyms(persons: list[dict[str, Any]]) -> None:
+def _ensure_unique_pseudonyms(persons: list[list[Any]]) -> None:
     """Random pseudonyms can collide (rarely, at a network's scale): redraw any that repeat
-    within the batch or exist already, before the database has to refuse them."""
+    within the batch or exist already, before the database has to refuse them. `persons` are
+    prepared rows (enlace.core.bulk.prepare_rows)."""
+    at = column_position(Person, "pseudonym")
+    role_at = column_position(Person, "role")
     while True:
         seen: set[str] = set()
         taken: set[str] = set()
-        wanted = [person["pseudonym"] for person in persons]
+        wanted = [values[at] for values in persons]
         for start in range(0, len(wanted), 1000):  # within every database's parameter limit
             taken.update(Person.objects.filter(pseudonym__in=wanted[start:start + 1000])
                          .values_list("pseudonym", flat=True))
         clashes = 0
-        for person in persons:
-            if person["pseudonym"] in seen or person["pseudonym"] in taken:
-                person["pseudonym"] = new_pseudonym(person["role"])
+        for values in persons:
+            if values[at] in seen or values[at] in taken:
+                values[at] = new_pseudonym(values[role_at])
                 clashes += 1
-            seen.add(person["pseudonym"])
+            seen.add(values[at])
         if not clashes:
             return
 
@@ -93,7 +97,7 @@ def next_reference(country_id: str, year: int) -> str:
     return f"{prefix}{number:05d}"
 
 
-def _check_can_create(actor) -> str:
+def check_can_create(actor) -> str:
     if not (getattr(actor, "is_authenticated", False) and actor.role == Role.LIAISON
             and actor.country_id):
         raise PermissionDenied
@@ -102,9 +106,9 @@ def _check_can_create(actor) -> str:
 
 def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list[dict[str, Any]]]:
     """The child records of `case` (which may itself be unsaved) as rows of column values;
-    `_save_children` writes them in bulk, parents first, so one case and a hundred thousand
-    share one code path. Rows name their parent by object (`_case`, `_person`) until the
-    parent has its primary key."""
+    `cases_prepare` and `cases_write` write them in bulk, parents first, so one case and a
+    hundred thousand share one code path. Rows name their parent by object (`_case`,
+    `_person`) until the parent is numbered."""
     children: dict[type, list[dict[str, Any]]] = {model: [] for model in CHILD_MODELS}
     persons = children[Person]
     for person_data in data.get("persons", []):
@@ -163,17 +167,84 @@ def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list[dict[st
     return children
 
 
-def _save_children(children: dict[type, list[dict[str, Any]]]) -> None:
-    _ensure_unique_pseudonyms(children[Person])
-    for model in CHILD_MODELS:  # persons before what points at them
+@dataclass
+class PreparedCases:
+    """Cases and their child records as rows ready for the database (`prepare_rows`), parents
+    named by position in the batch. Made by `cases_prepare`, which runs no query (import
+    workers call it), and written by `cases_write`."""
+
+    cases: list[list[Any]]
+    years: list[int]  # the year each case was identified in, for references still to give
+    children: dict[type, list[list[Any]]]
+
+
+def _prepare_children(cases: list[Case], children: dict[type, list[dict[str, Any]]]
+                      ) -> dict[type, list[list[Any]]]:
+    case_at = {id(case): position for position, case in enumerate(cases)}
+    person_at = {id(person): position for position, person in enumerate(children[Person])}
+    prepared = {}
+    for model in CHILD_MODELS:
         rows = children[model]
         for row in rows:
             if "_case" in row:
-                row["case_id"] = row.pop("_case").pk
+                row["case_id"] = case_at[id(row.pop("_case"))]
             if "_person" in row:
                 person = row.pop("_person")
-                row["person_id"] = person["id"] if person is not None else None
-        insert_rows(model, rows)
+                row["person_id"] = person_at[id(person)] if person is not None else None
+        prepared[model] = prepare_rows(model, rows)
+    return prepared
+
+
+def cases_prepare(*, country_id: str, creator_id: int | None, items: list[dict[str, Any]]
+                  ) -> tuple[PreparedCases, list[Case]]:
+    """Validated Standard Format cases as rows for `cases_write`, and as unsaved instances.
+    Pseudonyms are drawn and names encrypted here; references left blank are given when
+    written."""
+    cases: list[Case] = []
+    children: dict[type, list[dict[str, Any]]] = {model: [] for model in CHILD_MODELS}
+    for data in items:
+        case = Case(owner_country_id=country_id, created_by_id=creator_id,
+                    reference=data.get("reference") or "")
+        _apply_case_fields(case, data)
+        cases.append(case)
+        for model, rows in _build_children(case, data).items():
+            children[model].extend(rows)
+    prepared = PreparedCases(cases=prepare_objects(cases),
+                             years=[case.date_identified.year for case in cases],
+                             children=_prepare_children(cases, children))
+    return prepared, cases
+
+
+def cases_write(prepared: PreparedCases, allocator: ReferenceAllocator | None = None,
+                case_ids: list[int] | None = None) -> list[int]:
+    """Insert prepared cases (numbering them and giving the missing references from
+    `allocator`) and their children; or, with `case_ids`, only the children of cases that
+    exist. Returns the cases' primary keys. Call it inside a transaction."""
+    if case_ids is None:
+        at = column_position(Case, "reference")
+        for values, year in zip(prepared.cases, prepared.years, strict=True):
+            if not values[at]:
+                if allocator is None:
+                    raise ValueError("a case without a reference needs an allocator")
+                values[at] = allocator.next(year)
+        case_ids = insert_prepared(Case, prepared.cases)
+    _ensure_unique_pseudonyms(prepared.children[Person])
+    person_ids: list[int] = []
+    for model in CHILD_MODELS:  # persons before what points at them
+        rows = prepared.children[model]
+        if not rows:
+            continue
+        links = [(column_position(model, attname), ids)
+                 for attname, ids in (("case_id", case_ids), ("person_id", person_ids))
+                 if any(field.attname == attname for field in model._meta.concrete_fields)]
+        for values in rows:
+            for position, ids in links:
+                if values[position] is not None:
+                    values[position] = ids[values[position]]
+        inserted = insert_prepared(model, rows)
+        if model is Person:
+            person_ids = inserted
+    return case_ids
 
 
 def _apply_case_fields(case: Case, data: dict[str, Any]) -> None:
@@ -219,7 +290,7 @@ def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
     References already used, or repeated in `items`, are refused before anything is written;
     `reserved` references (well-formed, e.g. given later in the same import) are not handed
     out to cases without one."""
-    country_id = _check_can_create(actor)
+    country_id = check_can_create(actor)
     given = [data["reference"] for data in items if data.get("reference")]
     wrong = sorted({reference for reference in given
                     if not reference.startswith(f"{country_id}-")})
@@ -235,21 +306,18 @@ def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
         raise ValidationError({"reference": _("The reference %(reference)s already exists.")
                                % {"reference": ", ".join(taken[:5])}})
     allocator = ReferenceAllocator(country_id, given + (reserved or []))
-    creator = actor if getattr(actor, "pk", None) else None
+    creator_id = actor.pk if getattr(actor, "pk", None) else None
+    reference_at = column_position(Case, "reference")
     created: list[Case] = []
     for start in range(0, len(items), batch_size):
-        batch = items[start:start + batch_size]
-        cases, children = [], {model: [] for model in CHILD_MODELS}
-        for data in batch:
-            case = Case(owner_country_id=country_id, created_by=creator,
-                        reference=data.get("reference") or allocator.next(
-                            data["date_identified"].year))
-            _apply_case_fields(case, data)
-            cases.append(case)
-            for model, objects in _build_children(case, data).items():
-                children[model].extend(objects)
-        bulk_insert(cases)
-        _save_children(children)
+        prepared, cases = cases_prepare(country_id=country_id, creator_id=creator_id,
+                                        items=items[start:start + batch_size])
+        ids = cases_write(prepared, allocator)
+        for case, pk, values in zip(cases, ids, prepared.cases, strict=True):
+            case.pk = pk
+            case.reference = values[reference_at]
+            case._state.adding = False
+            case._state.db = router.db_for_write(Case)
         created.extend(cases)
     if audit:
         for case in created:
@@ -281,7 +349,9 @@ def case_update(*, actor, case: Case, data: dict[str, Any], expected_version: in
     case.documents_used.all().delete()
     case.justice.all().delete()
     case.assistance.all().delete()
-    _save_children(_build_children(case, data))
+    prepared = PreparedCases(cases=[], years=[],
+                             children=_prepare_children([case], _build_children(case, data)))
+    cases_write(prepared, case_ids=[case.pk])
     record_event(actor=actor, action="cases.update", obj=case,
                  summary=f"{case.reference} v{case.version}")
     return case

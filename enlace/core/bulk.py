@@ -79,29 +79,29 @@ def _execute_insert(connection, model: type[Model], rows: list[list[Any]]) -> No
         cursor.executemany(sql, rows)
 
 
-def insert_rows(model: type[Model], rows: list[dict[str, Any]], *,
-                using: str | None = None) -> None:
-    """Insert rows given as `{attname: value}` (fields left out take their defaults) and write
-    each row's primary key into it. No model instance is built: on large imports
-    `Model.__init__` alone cost a quarter of the write phase."""
-    if not rows:
-        return
+def column_position(model: type[Model], attname: str) -> int:
+    """Where a field's value sits in the rows of `prepare_rows`."""
+    for position, field in enumerate(model._meta.concrete_fields):
+        if field.attname == attname:
+            return position
+    raise LookupError(f"{model._meta.label} has no column {attname}")
+
+
+def prepare_rows(model: type[Model], rows: list[dict[str, Any]], *,
+                 using: str | None = None) -> list[list[Any]]:
+    """Rows given as `{attname: value}` (fields left out take their defaults) as lists of
+    values in column order, ready for the driver: each through `get_db_prep_save`, so
+    encrypted fields, JSON and dates are stored as `bulk_create` would store them.
+
+    It runs no query, so import workers can prepare rows in parallel (enlace.core.parallel)
+    and the process holding the write lock only numbers and inserts them
+    (`insert_prepared`). Primary keys stay None unless the rows give them."""
     alias = using or router.db_for_write(model)
     connection = connections[alias]
-    meta = model._meta
-    ids = _allocate_ids(connection, model, len(rows)) if meta.pk.get_default() is None \
-        else None
-    if ids is None:
-        objects = [model(**row) for row in rows]
-        model._base_manager.using(alias).bulk_create(objects, batch_size=1000)
-        for row, obj in zip(rows, objects, strict=True):
-            row[meta.pk.attname] = obj.pk
-        return
-    for row, pk in zip(rows, ids, strict=True):
-        row[meta.pk.attname] = pk
+    fields = model._meta.concrete_fields
     now = timezone.now()
     defaults = {}
-    for field in meta.concrete_fields:
+    for field in fields:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             defaults[field.attname] = now
         elif field.has_default() and not callable(field.default):
@@ -110,14 +110,85 @@ def insert_rows(model: type[Model], rows: list[dict[str, Any]], *,
     prepared = []
     for row in rows:
         values = []
-        for field in meta.concrete_fields:
+        for field in fields:
             value = row.get(field.attname, missing)
             if value is missing:
                 value = defaults[field.attname] if field.attname in defaults \
                     else field.get_default()
             values.append(field.get_db_prep_save(value, connection))
         prepared.append(values)
+    return prepared
+
+
+def prepare_objects(objects: Sequence[Model], *, using: str | None = None) -> list[list[Any]]:
+    """Unsaved instances of one model as `prepare_rows` makes rows (`pre_save` included)."""
+    if not objects:
+        return []
+    model = type(objects[0])
+    connection = connections[using or router.db_for_write(model)]
+    fields = model._meta.concrete_fields
+    return [[field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+            for obj in objects]
+
+
+def insert_prepared(model: type[Model], prepared: list[list[Any]], *,
+                    using: str | None = None) -> list[Any]:
+    """Insert rows made by `prepare_rows`; number those without a primary key, write the
+    numbers into them and return every row's primary key."""
+    if not prepared:
+        return []
+    alias = using or router.db_for_write(model)
+    connection = connections[alias]
+    position = column_position(model, model._meta.pk.attname)
+    wanted = [values for values in prepared if values[position] is None]
+    if wanted:
+        ids = _allocate_ids(connection, model, len(wanted))
+        if ids is None:
+            _insert_one_by_one(connection, model, prepared, position)
+            return [values[position] for values in prepared]
+        for values, pk in zip(wanted, ids, strict=True):
+            values[position] = pk
     _execute_insert(connection, model, prepared)
+    return [values[position] for values in prepared]
+
+
+def _insert_one_by_one(connection, model: type[Model], prepared: list[list[Any]],
+                       position: int) -> None:
+    """Where numbers cannot be allocated up front (SQLite outside a write transaction): one
+    INSERT per row, the database numbering it."""
+    meta = model._meta
+    quoted = connection.ops.quote_name
+    for values in prepared:
+        columns = [field for index, field in enumerate(meta.concrete_fields)
+                   if index != position or values[position] is not None]
+        params = [value for index, value in enumerate(values)
+                  if index != position or values[position] is not None]
+        sql = (f"INSERT INTO {quoted(meta.db_table)} "  # noqa: S608  identifiers from metadata
+               f"({', '.join(quoted(field.column) for field in columns)}) "
+               f"VALUES ({', '.join(['%s'] * len(columns))})")
+        returning = values[position] is None and \
+            connection.features.can_return_columns_from_insert
+        if returning:
+            sql += f" RETURNING {quoted(meta.pk.column)}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            if returning:
+                values[position] = cursor.fetchone()[0]
+            elif values[position] is None:
+                values[position] = connection.ops.last_insert_id(
+                    cursor, meta.db_table, meta.pk.column)
+
+
+def insert_rows(model: type[Model], rows: list[dict[str, Any]], *,
+                using: str | None = None) -> None:
+    """Insert rows given as `{attname: value}` (fields left out take their defaults) and write
+    each row's primary key into it. No model instance is built: on large imports
+    `Model.__init__` alone cost a quarter of the write phase."""
+    if not rows:
+        return
+    ids = insert_prepared(model, prepare_rows(model, rows, using=using), using=using)
+    for row, pk in zip(rows, ids, strict=True):
+        row[model._meta.pk.attname] = pk
 
 
 def bulk_insert(objects: Sequence[Model], *, using: str | None = None) -> None:

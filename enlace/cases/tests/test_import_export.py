@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 from enlace.access.models import LawProfile
 from enlace.audit.models import Event
 from enlace.cases.importing import COLUMNS
-from enlace.cases.models import Case, Person
+from enlace.cases.models import Case, DocumentUsed, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -243,6 +243,9 @@ def test_the_pipelined_import_writes_every_chunk(tmp_path, parallel_import):
     person = Person.objects.get(case__reference="MX-2025-00007")
     assert person.given_names == "Persona 7" and person.phones.get().number == "+50495551234"
     assert person.documents.get().number == "H7"
+    # children point at their own parents, numbered in another process than the one writing
+    used = DocumentUsed.objects.get(case__reference="MX-2025-00007")
+    assert used.person == person and used.number == "H7"
 
 
 def test_an_error_in_the_last_chunk_undoes_the_chunks_already_written(tmp_path,

@@ -5,7 +5,8 @@ import pytest
 from django.db import connection, transaction
 
 from enlace.access.tests.shareable.models import Specimen
-from enlace.core.bulk import bulk_insert, insert_rows
+from enlace.core import bulk
+from enlace.core.bulk import bulk_insert, insert_prepared, insert_rows, prepare_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +45,24 @@ def test_a_deleted_last_row_keeps_its_number():
         rows = [{"owner_country_id": "CR", "title": "new"}]
         insert_rows(Specimen, rows)
     assert rows[0]["id"] > last_pk
+
+
+def test_preparing_rows_runs_no_query_and_inserting_numbers_them(django_assert_num_queries):
+    with django_assert_num_queries(0):  # import workers prepare rows without the database
+        prepared = prepare_rows(Specimen, [{"owner_country_id": "MX", "title": "prepared",
+                                            "secret_name": "Hidden"}])
+    assert "Hidden" not in str(prepared)  # encrypted before it leaves the worker
+    with transaction.atomic():
+        ids = insert_prepared(Specimen, prepared)
+    stored = Specimen.objects.get(pk=ids[0])
+    assert stored.title == "prepared" and stored.secret_name == "Hidden"
+
+
+def test_rows_are_inserted_one_by_one_where_numbers_cannot_be_allocated(monkeypatch):
+    monkeypatch.setattr(bulk, "_allocate_ids", lambda *args: None)
+    existing = Specimen.objects.create(owner_country_id="CR", title="first")
+    prepared = prepare_rows(Specimen, [{"owner_country_id": "MX", "title": f"row {number}"}
+                                       for number in range(2)])
+    ids = insert_prepared(Specimen, prepared)
+    assert len(set(ids)) == 2 and min(ids) > existing.pk
+    assert [Specimen.objects.get(pk=pk).title for pk in ids] == ["row 0", "row 1"]
