@@ -7,7 +7,7 @@ second surname). The index keys every watchlist name by *pairs* of its parts, on
 (phonetic.py), so any one part may differ, be missing or be misspelt and the name is still
 found through the other two:
 
-- ``GS``: (given name, surname) → the other surname (or none) → names. Each given-name unit
+- ``GS``: surname → given name → the other surname (or none) → names. Each given-name unit
   is a key (Jose and Guadalupe of "José Guadalupe"), with the formal names of a hypocorism
   (Pepe keys as PEPE and JOSE), and each surname in either position, so swapped surnames, a
   dropped second surname and a misspelt surname all meet in one entry. The second level,
@@ -29,7 +29,9 @@ vocabulary, on spellings and on phonetic keys), and those spellings stand in for
 also says which words are surnames and which given names, so of the readings of a full name
 ("MARIA LOPEZ GARCIA": is López a second given name?) only those it allows are searched. Every
 computation on a word is cached, because names repeat: the thousandth "María" costs a
-dictionary lookup.
+dictionary lookup, and a field is read word by word from a cache of words (names.py).
+A traveller's surnames are turned into a lookup plan once per spelling: the GS entries it
+reads are resolved then, so the search itself only reads the given-name level.
 
 Candidates are scored by score.py, the evidence first: it is cheap and sets the name value a
 candidate needs (a birth date in another year leaves none good enough), the surnames are
