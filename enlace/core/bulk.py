@@ -72,10 +72,19 @@ def _allocate_ids(connection, model: type[Model], count: int) -> list[int] | Non
 def _execute_insert(connection, model: type[Model], rows: list[list[Any]]) -> None:
     meta = model._meta
     quoted = connection.ops.quote_name
-    sql = (f"INSERT INTO {quoted(meta.db_table)} "  # noqa: S608  identifiers from metadata
-           f"({', '.join(quoted(field.column) for field in meta.concrete_fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(meta.concrete_fields))})")
+    columns = ", ".join(quoted(field.column) for field in meta.concrete_fields)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows in one command: on the 100,000-case import it wrote
+            # several times faster than executemany's one INSERT per row.
+            copy_sql = f"COPY {quoted(meta.db_table)} ({columns}) FROM STDIN"
+            # the driver's cursor, under Django's error translation (IntegrityError ...)
+            with connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        sql = (f"INSERT INTO {quoted(meta.db_table)} ({columns}) "  # noqa: S608  metadata
+               f"VALUES ({', '.join(['%s'] * len(meta.concrete_fields))})")
         cursor.executemany(sql, rows)
 
 

@@ -211,7 +211,8 @@ def test_colliding_pseudonyms_are_redrawn(officers, monkeypatch):
 
     from enlace.cases import services
 
-    draws = iter(["V-SAME", "V-SAME", "V-SAME", "V-OTHER1", "V-OTHER2"])
+    # the second draw repeats the first within the batch; the fourth is already stored
+    draws = iter(["V-SAME", "V-SAME", "V-OTHER1", "V-SAME", "V-OTHER2"])
     monkeypatch.setattr(services, "new_pseudonym", lambda role: next(draws))
     item = {"reporting_agency": "INM", "date_identified": date(2025, 1, 1),
             "case_type": "trafficking", "persons": [{"role": "victim"}, {"role": "victim"}]}

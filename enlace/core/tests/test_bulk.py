@@ -2,7 +2,7 @@
 used."""
 
 import pytest
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from enlace.access.tests.shareable.models import Specimen
 from enlace.core import bulk
@@ -66,3 +66,12 @@ def test_rows_are_inserted_one_by_one_where_numbers_cannot_be_allocated(monkeypa
     ids = insert_prepared(Specimen, prepared)
     assert len(set(ids)) == 2 and min(ids) > existing.pk
     assert [Specimen.objects.get(pk=pk).title for pk in ids] == ["row 0", "row 1"]
+
+
+def test_a_refused_row_raises_djangos_integrity_error():
+    existing = Specimen.objects.create(owner_country_id="CR", title="first")
+    prepared = prepare_rows(Specimen, [{"id": existing.pk, "owner_country_id": "MX",
+                                        "title": "same key"}])
+    with pytest.raises(IntegrityError), transaction.atomic():  # COPY on PostgreSQL too
+        insert_prepared(Specimen, prepared)
+    assert Specimen.objects.get(pk=existing.pk).title == "first"
