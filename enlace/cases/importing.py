@@ -226,7 +226,8 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
     # invalid, so nothing is half-written and every error is still reported.
     with large_write_cache(), transaction.atomic():
         # Read under the write lock (SQLite transactions begin IMMEDIATE): no other import
-        # can take a reference between this check and the insert.
+        # can take a reference between this check and the insert (on PostgreSQL the unique
+        # constraint would refuse it).
         existing = set(Case.objects.filter(owner_country_id=actor.country_id)
                        .values_list("reference", flat=True))
         allocator = ReferenceAllocator(actor.country_id, reserved)

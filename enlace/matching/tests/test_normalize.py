@@ -39,3 +39,20 @@ def test_normal_form_alphabet(text):
 def test_any_whitespace_separates_words():
     assert normalize_text("ana\u0085maria\u2003lopez\tgarcia") == "ana maria lopez garcia"
     assert normalize_text("JOSÉ\u00a0PÉREZ") == normalize_text("Jose Perez")
+
+
+_NAME_WORDS = st.sampled_from([
+    "José", "JOSE", "María", "del", "Carmen", "de", "la", "Cruz", "y", "Pérez-Reverte",
+    "O'Brien", "J.", "Mc", "Donald", "San", "Martín", "Ñañez", "Мария", "王伟", "Al-Hassan",
+    "van", "Der", "-", ".", "Guadalupe", "Ulloa", "Lopez,", "St", "Mary"])
+
+
+@given(st.lists(_NAME_WORDS, max_size=6).map(" ".join))
+def test_the_word_cache_reads_fields_as_the_full_parse_does(text):
+    """The fast path (names._plain_units, word by word) and the full parse agree on every
+    field the fast path accepts, for given names, surnames and full names alike."""
+    from enlace.matching import names
+
+    assert names.given_units(text) == names._parsed_given_units(text)
+    assert names.surname_readings(text) == names._parsed_surname_readings(text)
+    assert names.full_name_units(text) == names._parsed_full_name_units(text)
