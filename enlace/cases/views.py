@@ -2,10 +2,8 @@ from __future__ import annotations
 
 import csv
 import io
-import secrets
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -23,6 +21,7 @@ from enlace.audit.selectors import object_history
 from enlace.audit.services import record_event
 from enlace.core.jobs import job_start
 from enlace.core.models import Country, Job, VocabularyTerm
+from enlace.core.uploads import save_upload
 
 from . import selectors
 from .choices import PersonRole
@@ -188,13 +187,7 @@ class CaseImportView(RoleRequiredMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
         upload = form.cleaned_data["file"]
-        suffix = upload.name.rsplit(".", 1)[-1].lower()
-        folder = Path(settings.VAR_DIR) / "uploads"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{secrets.token_hex(16)}.{suffix}"
-        with path.open("wb") as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
+        path, suffix = save_upload(upload)  # sealed until the job reads it
         job = job_start(actor=request.user, kind="cases.import", parameters={
             "path": str(path), "format": suffix, "name": upload.name,
             "dry_run": form.cleaned_data["dry_run"]})

@@ -136,6 +136,28 @@ def decrypt(token: str, *, context: str) -> str:
         raise DecryptionError("the value was altered or belongs to another field") from exc
 
 
+def encrypt_bytes(data: bytes, *, context: str) -> bytes:
+    """Binary counterpart of `encrypt`, for files: b"e1:<key id>:" + nonce + ciphertext+tag."""
+    ring = keyring()
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(ring.keys[ring.active_id]).encrypt(nonce, data, context.encode())
+    return f"{PREFIX}:{ring.active_id}:".encode() + nonce + sealed
+
+
+def decrypt_bytes(blob: bytes, *, context: str) -> bytes:
+    try:
+        prefix, key_id, payload = blob.split(b":", 2)
+        key = keyring().keys.get(key_id.decode())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DecryptionError("not an encrypted file") from exc
+    if prefix.decode(errors="replace") != PREFIX or key is None:
+        raise DecryptionError("no key to decrypt this file")
+    try:
+        return AESGCM(key).decrypt(payload[:12], payload[12:], context.encode())
+    except InvalidTag as exc:
+        raise DecryptionError("the file was altered or belongs to another use") from exc
+
+
 def blind_index(value: str, *, purpose: str) -> str:
     """Keyed, deterministic digest of a normalised identifier (for exact search only)."""
     normalised = "".join(ch for ch in value.upper() if ch.isalnum())

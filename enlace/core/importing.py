@@ -13,6 +13,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from .crypto import DecryptionError
+from .uploads import is_sealed, read_upload
+
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -45,7 +48,7 @@ class ImportFileError(Exception):
 def detect_format(path: Path, explicit: str | None) -> str:
     if explicit:
         return explicit
-    suffix = path.suffix.lower().lstrip(".")
+    suffix = (Path(path.stem) if is_sealed(path) else path).suffix.lower().lstrip(".")
     if suffix in {"csv", "xlsx", "json"}:
         return suffix
     raise ImportFileError(_("Say the format with --format csv|xlsx|json: the file name "
@@ -53,21 +56,33 @@ def detect_format(path: Path, explicit: str | None) -> str:
 
 
 def read_rows(path: Path, file_format: str) -> tuple[list[str], list[dict[str, Any]]]:
-    """Header and rows of a CSV or XLSX file; JSON returns ([], list of objects)."""
+    """Header and rows of a CSV or XLSX file; JSON returns ([], list of objects). A sealed
+    upload (enlace.core.uploads) is decrypted in memory, never onto the disk."""
     if not path.exists():
         raise ImportFileError(_("File not found: %(path)s") % {"path": path})
-    if path.stat().st_size == 0:
+    if is_sealed(path):
+        try:
+            raw = read_upload(path)
+        except DecryptionError as exc:
+            raise ImportFileError(_("The uploaded file cannot be decrypted: it was altered "
+                                    "or its key is gone. Upload it again.")) from exc
+    else:
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportFileError(_("The file is larger than %(mb)s MB.") % {
+                "mb": MAX_BYTES // (1024 * 1024)})
+        raw = path.read_bytes()
+    if not raw:
         raise ImportFileError(_("The file is empty."))
-    if path.stat().st_size > MAX_BYTES:
+    if len(raw) > MAX_BYTES:
         raise ImportFileError(_("The file is larger than %(mb)s MB.") % {
             "mb": MAX_BYTES // (1024 * 1024)})
     if file_format == "csv":
-        return _read_csv(path)
+        return _read_csv(raw)
     if file_format == "xlsx":
-        return _read_xlsx(path)
+        return _read_xlsx(raw)
     if file_format == "json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
             raise ImportFileError(_("The file is not UTF-8 text.")) from exc
         except json.JSONDecodeError as exc:
@@ -81,8 +96,7 @@ def read_rows(path: Path, file_format: str) -> tuple[list[str], list[dict[str, A
     raise ImportFileError(_("Unknown format %(format)s.") % {"format": file_format})
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
-    raw = path.read_bytes()
+def _read_csv(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -106,13 +120,13 @@ def _read_csv(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
     return header, rows
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
+def _read_xlsx(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
+        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ImportFileError(_("The file is not an XLSX workbook.")) from exc
     sheet = workbook.worksheets[0]

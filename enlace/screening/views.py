@@ -4,10 +4,6 @@ through the services; hits are shown through `checks.hit_rows`, redacted for the
 
 from __future__ import annotations
 
-import secrets
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -29,6 +25,7 @@ from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
 from enlace.core.jobs import job_start
 from enlace.core.models import Job
+from enlace.core.uploads import save_upload
 
 from . import checks, exporting, selectors, services
 from .choices import Decision, ScreeningKind, ScreeningStatus
@@ -46,18 +43,6 @@ from .forms import (
 from .importing import MANIFEST_COLUMNS, WATCHLIST_COLUMNS
 from .index import Traveller
 from .permissions import SCREENING_ROLES
-
-
-def _save_upload(upload) -> tuple[Path, str]:
-    suffix = upload.name.rsplit(".", 1)[-1].lower()
-    folder = Path(settings.VAR_DIR) / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{secrets.token_hex(16)}.{suffix}"
-    with path.open("wb") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-    return path, suffix
-
 
 GROUP_LABELS = dict(FieldGroup.choices)
 
@@ -339,7 +324,7 @@ class EntryImportView(RoleRequiredMixin, View):
         if not form.is_valid():
             return self._render(request, form, status=400)
         upload = form.cleaned_data["file"]
-        path, suffix = _save_upload(upload)
+        path, suffix = save_upload(upload)
         job = job_start(
             actor=request.user,
             kind="screening.watchlist_import",
@@ -452,7 +437,7 @@ class ManifestUploadView(RoleRequiredMixin, View):
         if not form.is_valid():
             return self._render(request, form, status=400)
         upload = form.cleaned_data["file"]
-        path, suffix = _save_upload(upload)
+        path, suffix = save_upload(upload)
         try:
             screening = checks.manifest_submit(
                 actor=request.user,
