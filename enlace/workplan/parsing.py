@@ -82,6 +82,36 @@ from enlace.meetings.parsing.text import (
 )
 
 UNREADABLE = gettext_noop("This part of the document could not be read (%(error)s).")
+# One template per role rather than a role word put into one: the words would stay in English
+# and the sentence would not agree in Spanish.
+_UNPLACED = {
+    "responsible": gettext_noop("Responsible party “%(text)s” matches no activity of its row."),
+    "schedule": gettext_noop("Schedule “%(text)s” matches no activity of its row."),
+}
+_PLACED_BY_POSITION = {
+    "responsible": gettext_noop(
+        "Responsible party %(code)s is read as that of activity %(activity)s (its place in "
+        "the row)."
+    ),
+    "schedule": gettext_noop(
+        "Schedule %(code)s is read as that of activity %(activity)s (its place in the row)."
+    ),
+}
+_CONTINUED = {
+    "responsible": gettext_noop(
+        "The responsible party of activity %(code)s runs over several paragraphs: “%(text)s”."
+    ),
+    "schedule": gettext_noop(
+        "The schedule of activity %(code)s runs over several paragraphs: “%(text)s”."
+    ),
+}
+_MISSING = {
+    ("responsible",): gettext_noop("Activity %(code)s has no responsible party."),
+    ("schedule",): gettext_noop("Activity %(code)s has no schedule."),
+    ("responsible", "schedule"): gettext_noop(
+        "Activity %(code)s has no responsible party and no schedule."
+    ),
+}
 ALL_MEMBERS = "ALL"
 HOST_COUNTRY = "HOST"
 SCHEDULE_STATES = ("ongoing", "pending", "tbd", "due", "done")
@@ -941,7 +971,6 @@ class _WorkPlanParser:
         """Pair each responsible / schedule entry with the activity it belongs to."""
         if not entries:
             return []
-        label = {"responsible": "Responsible", "schedule": "Schedule"}.get(role, role)
         by_code = [
             [t for t in targets if entry.code and self.code_belongs(entry.code, t.code, depth)]
             for entry in entries
@@ -970,19 +999,14 @@ class _WorkPlanParser:
             if target is None:
                 self.problem(
                     entry.line,
-                    gettext_noop("%(role)s “%(text)s” matches no activity of its row."),
-                    role=label,
+                    _UNPLACED[role],
                     text=f"{entry.code or ''} {entry.text}".strip()[:80],
                 )
                 continue
             if entry.code and target not in by_code[index]:
                 self.warning(
                     entry.line,
-                    gettext_noop(
-                        "%(role)s %(code)s is read as that of activity "
-                        "%(activity)s (its place in the row)."
-                    ),
-                    role=label,
+                    _PLACED_BY_POSITION[role],
                     code=entry.code,
                     activity=target.code,
                 )
@@ -1000,16 +1024,13 @@ class _WorkPlanParser:
         if entry.continued:
             self.warning(
                 entry.line,
-                gettext_noop(
-                    "The %(role)s of activity %(code)s runs over several paragraphs: “%(text)s”."
-                ),
-                role=role,
+                _CONTINUED[role],
                 code=activity.code,
                 text=entry.text[:80],
             )
 
     def set_responsible(self, activity: Activity, entry: _Entry) -> None:
-        self.check_continued(activity, entry, "responsible party")
+        self.check_continued(activity, entry, "responsible")
         text, references = split_references(entry.text, dated_parentheses=True)
         activity.references.extend(r for r in references if r not in activity.references)
         activity.responsible_text = _tidy(f"{activity.responsible_text} {text}")
@@ -1156,16 +1177,11 @@ class _WorkPlanParser:
                 continue
             missing = []
             if not activity.responsible_text:
-                missing.append("responsible party")
+                missing.append("responsible")
             if activity.schedule.state is None and not activity.schedule_text:
                 missing.append("schedule")
             if missing:
-                self.warning(
-                    activity.line,
-                    gettext_noop("Activity %(code)s has no %(missing)s."),
-                    code=activity.code,
-                    missing=" and no ".join(missing),
-                )
+                self.warning(activity.line, _MISSING[tuple(missing)], code=activity.code)
         doc.problems.sort(key=lambda found: found.line)
         doc.warnings.sort(key=lambda found: found.line)
 

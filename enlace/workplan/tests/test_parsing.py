@@ -240,6 +240,21 @@ def test_malformed_plan_reports_what_it_cannot_place():
     assert any("No update date" in message for message in warnings)
     assert any("Activity 2.2 has no schedule" in message for message in warnings)
     assert any("runs over several paragraphs" in message for message in warnings)
+    assert any("Responsible party “9.9.9 Nadie" in problem.message for problem in plan.problems)
+
+
+def test_messages_about_responsible_parties_and_schedules_read_whole_in_spanish():
+    """The role is part of each sentence, not an English word put into a Spanish one."""
+    from django.utils import translation
+
+    plan = parse_workplan_file(DOCUMENTS / "malformed_workplan.txt")
+    with translation.override("es"):
+        shown = [found.localized() for found in [*plan.problems, *plan.warnings]]
+    assert any("2.2" in message and "calendario" in message for message in shown)
+    assert any("9.9.9 Nadie" in message and "responsable" in message.lower()
+               for message in shown)
+    for english in ("Responsible", "Schedule", "schedule", "responsible party", " and no "):
+        assert not any(english in message for message in shown), english
 
 
 @pytest.mark.parametrize(
