@@ -101,6 +101,17 @@ def law_profile_for(country_id: str) -> LawProfile | None:
     return LawProfile.objects.filter(country_id=country_id).first()
 
 
+def contributing_countries() -> frozenset[str]:
+    """Member states whose law profile lets their records count in regional statistics. A
+    country without a law profile has declared nothing and does not contribute. Who counts
+    where on a dashboard builds on this (enlace.statistics.scope)."""
+    return frozenset(
+        LawProfile.objects.filter(
+            contributes_to_regional_statistics=True, country__member_state=True
+        ).values_list("country_id", flat=True)
+    )
+
+
 def redacted_groups(actor, record: Shareable,
                     profiles: dict[str, LawProfile | None] | None = None) -> set[str]:
     """Sensitive field groups the actor must not see: none for the owner country, otherwise

@@ -14,14 +14,14 @@
 Countries that answer a data call count through their submitted aggregates whether or not
 they contribute case data (that is what the call is for).
 
-Note for the access app: this is the statistics counterpart of `access.policy.visible_to`
-and reads `LawProfile` directly; it could move into enlace/access/policy.py as is."""
+Which countries contribute is the access policy's answer (`access.policy.
+contributing_countries`, from the law profiles); this module only applies it per reader."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from enlace.access.models import LawProfile
+from enlace.access.policy import contributing_countries
 from enlace.accounts.choices import Role
 
 REGIONAL_READERS = frozenset({Role.LIAISON, Role.SECRETARIAT, Role.OBSERVER})
@@ -38,15 +38,6 @@ class StatisticsScope:
     @property
     def countries(self) -> frozenset[str]:
         return self.others | ({self.own_country} if self.own_country else set())
-
-
-def contributing_countries() -> frozenset[str]:
-    """Member states whose law profile lets their records count in regional figures."""
-    return frozenset(
-        LawProfile.objects.filter(
-            contributes_to_regional_statistics=True, country__member_state=True
-        ).values_list("country_id", flat=True)
-    )
 
 
 def statistics_scope(actor) -> StatisticsScope | None:
