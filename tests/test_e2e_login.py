@@ -42,3 +42,21 @@ def test_login_with_totp_switch_language_and_see_the_dashboard(live_server, user
     assert page.get_by_test_id("dashboard-title").inner_text().startswith("Welcome")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("button", name="Log out").is_visible()
+
+
+def test_a_liaison_officers_menu_fits_one_row_and_opens_by_section(live_server, users, browser):
+    from tests.conftest import log_in
+
+    page = log_in(browser, live_server, users["cr_liaison"])
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.reload()
+    bar = page.get_by_role("navigation", name="Navegación principal")
+    assert bar.bounding_box()["height"] < 70  # one row, nothing pushed off the screen
+    log_out = page.get_by_role("button", name="Cerrar sesión")
+    box = log_out.bounding_box()
+    assert box["x"] + box["width"] <= 1280
+    bar.get_by_role("button", name="Red").click()
+    with page.expect_navigation():
+        bar.get_by_role("link", name="Reuniones").click()
+    assert page.url.endswith("/meetings/")
+    assert "active" in bar.get_by_role("button", name="Red").get_attribute("class")

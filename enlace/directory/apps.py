@@ -19,6 +19,7 @@ class DirectoryConfig(AppConfig):
                 roles=CONTACT_READERS,
                 icon="person-lines-fill",
                 order=40,
+                section="network",
             )
         )
         register(
@@ -28,6 +29,7 @@ class DirectoryConfig(AppConfig):
                 roles=SERVICE_READERS,
                 icon="house-heart",
                 order=41,
+                section="network",
             )
         )
         register(
@@ -37,5 +39,6 @@ class DirectoryConfig(AppConfig):
                 roles=CONTACT_READERS,
                 icon="grid-3x3",
                 order=42,
+                section="network",
             )
         )

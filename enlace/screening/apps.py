@@ -22,6 +22,7 @@ class ScreeningConfig(AppConfig):
                 roles=SCREENING_ROLES,
                 icon="person-vcard",
                 order=20,
+                section="screening",
             )
         )
         register(
@@ -31,5 +32,6 @@ class ScreeningConfig(AppConfig):
                 roles=SCREENING_ROLES,
                 icon="person-check",
                 order=21,
+                section="screening",
             )
         )

@@ -20,6 +20,7 @@ class StatisticsConfig(AppConfig):
                 roles=frozenset({Role.LIAISON, Role.SECRETARIAT, Role.OBSERVER}),
                 icon="bar-chart-line",
                 order=30,
+                section="statistics",
             )
         )
         register(
@@ -29,6 +30,7 @@ class StatisticsConfig(AppConfig):
                 roles=frozenset({Role.LIAISON, Role.SECRETARIAT}),
                 icon="megaphone",
                 order=31,
+                section="statistics",
             )
         )
         # roles with a dashboard reach releases from it; the others need the menu entry
@@ -41,5 +43,6 @@ class StatisticsConfig(AppConfig):
                 ),
                 icon="graph-up",
                 order=32,
+                section="statistics",
             )
         )

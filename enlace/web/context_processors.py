@@ -1,10 +1,10 @@
 from django.conf import settings
 
-from .navigation import items_for
+from .navigation import menu_for
 
 
 def navigation(request):
     return {
-        "nav_items": items_for(getattr(request, "user", None)),
+        "nav_menu": menu_for(getattr(request, "user", None)),
         "demo_mode": settings.ENLACE_DEMO,
     }

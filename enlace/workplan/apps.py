@@ -19,5 +19,6 @@ class WorkplanConfig(AppConfig):
                 roles=WORKPLAN_READERS,
                 icon="clipboard2-check",
                 order=52,
+                section="network",
             )
         )

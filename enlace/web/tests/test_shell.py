@@ -64,3 +64,18 @@ def test_login_page_is_public_and_accessible(db):
     assert '<label class="form-label" for="id_username">' in html
     assert '<label class="form-label" for="id_password">' in html
     assert 'href="#main"' in html  # skip link
+
+
+@pytest.mark.django_db
+def test_the_menu_groups_entries_by_section_and_keeps_every_one(users):
+    from enlace.web.navigation import items_for, menu_for
+
+    for user in users.values():
+        menu = menu_for(user)
+        listed = [item.url_name for entry in menu for item in entry.items]
+        assert sorted(listed) == sorted(item.url_name for item in items_for(user))
+    liaison = [str(entry.label) for entry in menu_for(users["cr_liaison"])]
+    assert liaison[:3] == ["Inicio", "Casos", "Cotejo de viajeros"] and "Red" in liaison
+    cases = next(entry for entry in menu_for(users["cr_liaison"]) if str(entry.label) == "Casos")
+    assert [item.url_name for item in cases.items] == [
+        "cases:case_list", "cases:case_inbox", "cases:case_import"]
