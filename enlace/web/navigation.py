@@ -5,7 +5,7 @@ and what the user's role may open.
                      section="cases"))
 
 Entries of one section share a drop-down menu in the bar (`menu_for`); a section with one
-entry for the user shows it directly. Flat, a liaison officer's fifteen entries needed more
+entry for the user shows it directly. Flat, a liaison officer's eighteen entries needed more
 than 1,440 pixels and pushed the language and log-out buttons off the screen.
 """
 
