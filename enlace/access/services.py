@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enlace.accounts.choices import Role
@@ -27,12 +28,20 @@ class StaleVersionError(ValidationError):
 
 
 def bump_version(record, expected_version: int) -> None:
-    """Optimistic locking: increment the version only if it is still `expected_version`."""
+    """Optimistic locking: increment the version only if it is still `expected_version`.
+    A record with `updated_at` is marked updated too (sharing changes no other column, and
+    change detection such as the watchlist index's reads `updated_at`)."""
+    values = {"version": F("version") + 1}
+    stamped = any(field.name == "updated_at" for field in record._meta.concrete_fields)
+    if stamped:
+        values["updated_at"] = timezone.now()
     updated = type(record)._default_manager.filter(
-        pk=record.pk, version=expected_version).update(version=F("version") + 1)
+        pk=record.pk, version=expected_version).update(**values)
     if not updated:
         raise StaleVersionError
     record.version = expected_version + 1
+    if stamped:
+        record.updated_at = values["updated_at"]
 
 
 def record_share(*, actor, record: Shareable, audience: str, countries: Iterable[str] = (),

@@ -174,6 +174,17 @@ def test_the_index_is_cached_per_country_and_rebuilt_only_on_change(users, gt_li
             actor=owner, entry=e, data={"notes": "x"}, expected_version=e.version
         ),
         lambda e: entry_share(actor=owner, entry=e, audience="network", expected_version=e.version),
+        lambda e: entry_update(
+            actor=owner,
+            entry=e,
+            data={"documents": [("CR", "112233445")]},
+            expected_version=e.version,
+        ),
+        lambda e: entry_share(  # withdrawn
+            actor=owner, entry=e, audience="national", expected_version=e.version
+        ),
+        lambda e: entry_share(actor=owner, entry=e, audience="network", expected_version=e.version),
+        lambda e: make_entry(users["mx_liaison"], first_surname="Ortega", audience="network"),
     ]
     for change in changes:
         entry.refresh_from_db()
@@ -181,10 +192,10 @@ def test_the_index_is_cached_per_country_and_rebuilt_only_on_change(users, gt_li
         change(entry)
         assert index_for("CR") is not before
     before_gt = index_for("GT")
-    assert len(before_gt.index) == 2  # the shared entry now reaches GT
+    assert len(before_gt.index) == 3  # the shared entry now reaches GT, and Mexico's two
     mexican.refresh_from_db()
     entry_delete(actor=users["mx_liaison"], entry=mexican, expected_version=mexican.version)
-    assert len(index_for("GT").index) == 1
+    assert len(index_for("GT").index) == 2
     # a new day can expire entries: the day is part of the key
     tomorrow = timezone.localdate() + timedelta(days=1)
     before = index_for("CR")
