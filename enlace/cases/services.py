@@ -250,9 +250,11 @@ def cases_write(prepared: PreparedCases, allocator: ReferenceAllocator | None = 
         rows = prepared.children[model]
         if not rows:
             continue
-        links = [(column_position(model, attname), ids)
+        positions = {field.attname: position
+                     for position, field in enumerate(model._meta.concrete_fields)}
+        links = [(positions[attname], ids)
                  for attname, ids in (("case_id", case_ids), ("person_id", person_ids))
-                 if any(field.attname == attname for field in model._meta.concrete_fields)]
+                 if attname in positions]
         for values in rows:
             for position, ids in links:
                 if values[position] is not None:
@@ -325,6 +327,7 @@ def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
     allocator = ReferenceAllocator(country_id, given + (reserved or []))
     creator_id = actor.pk if getattr(actor, "pk", None) else None
     reference_at = column_position(Case, "reference")
+    alias = router.db_for_write(Case)
     created: list[Case] = []
     for start in range(0, len(items), batch_size):
         prepared, cases = cases_prepare(country_id=country_id, creator_id=creator_id,
@@ -334,7 +337,7 @@ def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
             case.pk = pk
             case.reference = values[reference_at]
             case._state.adding = False
-            case._state.db = router.db_for_write(Case)
+            case._state.db = alias
         created.extend(cases)
     if audit:
         for case in created:

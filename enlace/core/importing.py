@@ -60,22 +60,21 @@ def read_rows(path: Path, file_format: str) -> tuple[list[str], list[dict[str, A
     upload (enlace.core.uploads) is decrypted in memory, never onto the disk."""
     if not path.exists():
         raise ImportFileError(_("File not found: %(path)s") % {"path": path})
-    if is_sealed(path):
+    sealed = is_sealed(path)
+    # A plain file is measured before it is read; a sealed one only once decrypted.
+    size = None if sealed else path.stat().st_size
+    if size is None or size <= MAX_BYTES:
         try:
-            raw = read_upload(path)
+            raw = read_upload(path) if sealed else path.read_bytes()
         except DecryptionError as exc:
             raise ImportFileError(_("The uploaded file cannot be decrypted: it was altered "
                                     "or its key is gone. Upload it again.")) from exc
-    else:
-        if path.stat().st_size > MAX_BYTES:
-            raise ImportFileError(_("The file is larger than %(mb)s MB.") % {
-                "mb": MAX_BYTES // (1024 * 1024)})
-        raw = path.read_bytes()
-    if not raw:
-        raise ImportFileError(_("The file is empty."))
-    if len(raw) > MAX_BYTES:
+        size = len(raw)
+    if size > MAX_BYTES:
         raise ImportFileError(_("The file is larger than %(mb)s MB.") % {
             "mb": MAX_BYTES // (1024 * 1024)})
+    if not raw:
+        raise ImportFileError(_("The file is empty."))
     if file_format == "csv":
         return _read_csv(raw)
     if file_format == "xlsx":

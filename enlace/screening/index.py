@@ -156,7 +156,9 @@ def fingerprint(country_id: str, today: date | None = None) -> tuple:
     aggregate over the visible set was nine tenths of a single check at 100,000 entries
     (bench/watchlist), while the table's count, highest id and latest update come from
     indexes. Writes are rare next to checks, so a change anywhere costs each country one
-    rebuild, on its next check."""
+    rebuild, on its next check. Nothing of it is shown to anyone: it only keys the cache,
+    and what the index is built from still goes through the access policy
+    (`screened_entries`)."""
     del country_id  # the same for every country
     day = today or timezone.localdate()
     values = WatchlistEntry.objects.order_by().aggregate(

@@ -51,3 +51,16 @@ def test_an_empty_upload_is_still_an_empty_file():
     path, _format = save_upload(SimpleUploadedFile("cases.csv", b""))
     with pytest.raises(ImportFileError, match="vacío"):
         read_rows(path, "csv")
+
+
+def test_a_file_over_the_size_limit_is_refused_plain_or_sealed(monkeypatch, tmp_path):
+    from enlace.core import importing
+
+    monkeypatch.setattr(importing, "MAX_BYTES", 1024 * 1024)  # "1 MB" in the message
+    content = b"reference\n" + b"MX-2025-00001\n" * 80_000  # about 1.1 MB
+    plain = tmp_path / "cases.csv"
+    plain.write_bytes(content)
+    sealed, _format = save_upload(SimpleUploadedFile("cases.csv", content))
+    for path in (plain, sealed):
+        with pytest.raises(ImportFileError, match="1 MB"):
+            read_rows(path, "csv")
