@@ -9,43 +9,14 @@ from enlace.accounts.choices import Role
 from enlace.accounts.tests.factories import user_for
 from enlace.audit.models import Event
 from enlace.cases.models import Case, Person
+from enlace.cases.tests.factories import CaseDataFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def standard_case(**overrides):
-    case = {
-        "reporting_agency": "Instituto Nacional de Migración",
-        "date_identified": "2025-08-14", "date_reported": "2025-08-20",
-        "case_type": "trafficking", "handling_code": "H0",
-        "summary": "Oferta de empleo falsa en hoteles de la costa",
-        "exploitation_types": ["SexualExploitation"],
-        "methods_of_control": ["DebtBondage", "WithholdsDocuments"],
-        "modus_operandi_tags": ["false_job_offer", "social_media"],
-        "persons": [
-            {"role": "victim", "given_names": "María José", "first_surname": "Pérez",
-             "second_surname": "Gómez", "sex": "F", "birth_date": "2008-03-02",
-             "nationalities": ["GT"], "phones": ["+50255551234"],
-             "documents": [{"document_type": "passport", "issuing_country": "GT",
-                            "number": "A1234567"}]},
-            {"role": "suspect", "given_names": "Juan", "first_surname": "López",
-             "sex": "M", "age": 41, "nationalities": ["MX"]},
-        ],
-        "route": [
-            {"from_country": "GT", "from_place": "Tecún Umán", "to_country": "MX",
-             "to_place": "Tapachula", "transport_mode": "on_foot",
-             "crossing_type": "irregular_crossing", "fee_amount": "300.00",
-             "fee_currency": "USD"},
-            {"from_country": "MX", "to_country": "MX", "to_place": "Cancún",
-             "transport_mode": "bus"},
-        ],
-        "documents_used": [{"person": 0, "document_type": "passport", "issuing_country": "GT",
-                            "number": "A1234567", "nature": "genuine"}],
-        "justice": [{"stage": "arrest", "date": "2025-08-15"}],
-        "assistance": [{"assistance_type": "shelter", "date": "2025-08-15"}],
-    }
-    case.update(overrides)
-    return case
+    """Mexico's standard case (`CaseDataFactory`), with `overrides`."""
+    return CaseDataFactory(**overrides)
 
 
 @pytest.fixture

@@ -4,18 +4,14 @@ from enlace.access.models import LawProfile
 from enlace.accounts.choices import Role
 from enlace.accounts.tests.factories import user_for
 from enlace.cases.models import Case
-from enlace.cases.serializers import CaseSerializer
-from enlace.cases.services import case_create
-from enlace.cases.tests.test_api import standard_case
+from enlace.cases.tests.factories import create_case
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def mexican_case(users):
-    data = CaseSerializer(data=standard_case(), context={"actor": users["mx_liaison"]})
-    data.is_valid(raise_exception=True)
-    return case_create(actor=users["mx_liaison"], data=data.validated_data)
+    return create_case(actor=users["mx_liaison"])
 
 
 def test_owner_sees_list_detail_route_and_history(users, login, mexican_case):

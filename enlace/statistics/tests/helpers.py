@@ -6,24 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from enlace.access.models import LawProfile
-from enlace.cases.actors import CountryActor
-from enlace.cases.serializers import CaseSerializer
-from enlace.cases.services import cases_create_many
+from enlace.cases.tests.factories import CaseDataFactory, PersonDataFactory, create_cases
 
 
 def person(
     role: str = "victim", sex: str = "F", age: int | None = 25, nationality: str | None = "GT"
 ) -> dict:
-    data = {
-        "role": role,
-        "given_names": "Ana",
-        "first_surname": "Pérez",
-        "sex": sex,
-        "nationalities": [nationality] if nationality else [],
-    }
-    if age is not None:
-        data["age"] = age
-    return data
+    return PersonDataFactory(role=role, sex=sex, age=age,
+                             nationalities=[nationality] if nationality else [])
 
 
 def case_data(
@@ -36,32 +26,20 @@ def case_data(
     documents: list[str] | None = None,
     status: str | None = None,
 ) -> dict:
-    data = {
-        "reporting_agency": "Agencia",
-        "date_identified": day.isoformat(),
-        "case_type": case_type,
-        "summary": "Caso de prueba",
-        "exploitation_types": ["SexualExploitation"] if exploitation is None else exploitation,
-        "persons": persons if persons is not None else [person()],
-        "route": [
-            {"from_country": a, "to_country": b, "transport_mode": mode}
-            for a, b, mode in (route or [])
-        ],
-        "documents_used": [
-            {"document_type": "passport", "nature": nature} for nature in (documents or [])
-        ],
-    }
-    if status:
-        data["status"] = status
-    return data
+    """The smallest case statistics count (`CaseDataFactory(minimal=True)`), as described."""
+    return CaseDataFactory(
+        minimal=True, date_identified=day.isoformat(), case_type=case_type, status=status,
+        persons=persons if persons is not None else [person()],
+        exploitation_types=["SexualExploitation"] if exploitation is None else exploitation,
+        route=[{"from_country": a, "to_country": b, "transport_mode": mode}
+               for a, b, mode in (route or [])],
+        documents_used=[{"document_type": "passport", "nature": nature}
+                        for nature in (documents or [])],
+    )
 
 
 def make_cases(owner: str, items: list[dict]):
-    serializer = CaseSerializer(data=items, many=True, context={"actor": None})
-    serializer.is_valid(raise_exception=True)
-    return cases_create_many(
-        actor=CountryActor(owner), items=serializer.validated_data, audit=False
-    )
+    return create_cases(owner, items)
 
 
 def victims(
