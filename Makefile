@@ -50,7 +50,11 @@ test: setup
 	@if [ -x /usr/bin/chromium ]; then :; else echo "NOTE: /usr/bin/chromium is not installed: the browser tests will fail; install Debian's chromium (CI does)."; fi
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
-bench: setup
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	@touch $@
+
+bench: setup $(VENV)/.bench-installed
 	@shopt -s nullglob; scripts=(bench/*/run.py); \
 	if [ $${#scripts[@]} -eq 0 ]; then echo "no benchmarks yet"; fi; \
 	for script in "$${scripts[@]}"; do $(BIN)/python "$$script" $(BENCH_ARGS) || exit 1; done
