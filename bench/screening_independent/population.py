@@ -367,7 +367,7 @@ def generate(pools: list[Pool], *, watchlist: int, travellers: int, members: int
                    style=rng.choice(("split", "split_caps")))
              for person in listed]
     travellers_written = []
-    for position, (written, source, _kind) in enumerate(rows, start=1):
+    for position, (written, _source, _kind) in enumerate(rows, start=1):
         travellers_written.append(replace(written, id=f"T{position}"))
     return Population(
         watchlist=watch, travellers=travellers_written, sources=[row[1] for row in rows],
