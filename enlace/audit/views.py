@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import csv
-
-from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.views.generic import ListView
 
 from enlace.accounts.choices import Role
 from enlace.accounts.permissions import RoleRequiredMixin
+from enlace.core.exporting import csv_writer
+from enlace.core.http import streaming_attachment
 
 from .forms import EventFilterForm
 from .selectors import event_list
@@ -60,14 +59,12 @@ class EventListView(RoleRequiredMixin, ListView):
         record_event(actor=request.user, action="audit.export",
                      summary=f"{events.count()} events as CSV; filters: "
                              f"{request.GET.urlencode()}"[:500])
-        writer = csv.writer(_Echo())
+        writer = csv_writer(_Echo())
 
         def rows():
             yield writer.writerow(EXPORT_COLUMNS)
             for event in events.iterator(chunk_size=2000):
                 yield writer.writerow([getattr(event, column) for column in EXPORT_COLUMNS])
 
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-        response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
-        return response
+        return streaming_attachment(rows(), "text/csv; charset=utf-8", f"audit-{stamp}.csv")

@@ -4,13 +4,13 @@ person), htcds-csv (HTCDS v2.0 field names wherever a field maps, `enlace_` othe
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from enlace.audit.services import record_event
+from enlace.core.exporting import append, csv_dict_writer, workbook, workbook_save
 
 from .importing import COLUMNS, LIST_SEPARATOR
 from .selectors import case_list
@@ -127,20 +127,18 @@ def cases_export(*, actor, path: Path, file_format: str, owner_country: str = ""
         columns, to_rows = ((COLUMNS, _flat_rows) if file_format == "csv"
                             else (HTCDS_COLUMNS, _htcds_rows))
         with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns)
+            writer = csv_dict_writer(handle, fieldnames=columns)
             writer.writeheader()
             for document in documents:
                 writer.writerows(to_rows(document))
     elif file_format == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("cases")
-        sheet.append(COLUMNS)
+        book = workbook(write_only=True)
+        sheet = book.create_sheet("cases")
+        append(sheet, COLUMNS)
         for document in documents:
             for row in _flat_rows(document):
-                sheet.append([row[column] for column in COLUMNS])
-        workbook.save(path)
+                append(sheet, [row[column] for column in COLUMNS])
+        workbook_save(book, path)
     else:
         raise ValueError(file_format)
     record_event(actor=actor, action="cases.export", owner_country=owner_country or None,

@@ -3,14 +3,13 @@ column fed from a (hidden) sheet of codes, and a sheet explaining each column.""
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from enlace.core.exporting import workbook as new_workbook
+from enlace.core.exporting import workbook_bytes
 from enlace.core.models import Country, VocabularyTerm
 
 from .choices import CaseType, PersonRole, RecordStatus, Sex
@@ -30,7 +29,7 @@ ROWS_WITH_DROPDOWNS = 2000
 
 
 def case_import_template() -> bytes:
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = "cases"
     sheet.append(COLUMNS)
@@ -79,6 +78,4 @@ def case_import_template() -> bytes:
     for column in COLUMNS:
         help_sheet.append([column, _("yes") if column in REQUIRED_COLUMNS else "",
                            guidance.get(column, "")])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

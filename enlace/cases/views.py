@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -19,6 +16,7 @@ from enlace.accounts.choices import Role
 from enlace.accounts.permissions import CONTENT_ROLES, RoleRequiredMixin
 from enlace.audit.selectors import object_history
 from enlace.audit.services import record_event
+from enlace.core.exporting import attachment, csv_bytes
 from enlace.core.jobs import job_start
 from enlace.core.models import Country, Job, VocabularyTerm
 from enlace.core.uploads import save_upload
@@ -154,8 +152,10 @@ class CaseExportView(RoleRequiredMixin, View):
         cases_export(actor=request.user, path=Path(handle.name), file_format=file_format)
         handle.seek(0)
         name = f"enlace-cases-{file_format}.{extension}"
-        return FileResponse(handle, as_attachment=True, filename=name,
-                            content_type=content_type)
+        response = FileResponse(handle, as_attachment=True, filename=name,
+                                content_type=content_type)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class CaseTemplateView(RoleRequiredMixin, View):
@@ -166,11 +166,10 @@ class CaseTemplateView(RoleRequiredMixin, View):
     def get(self, request):
         from .templates_xlsx import case_import_template
 
-        response = HttpResponse(
+        return attachment(
             case_import_template(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = 'attachment; filename="enlace-cases-template.xlsx"'
-        return response
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "enlace-cases-template.xlsx")
 
 
 class CaseImportView(RoleRequiredMixin, View):
@@ -217,12 +216,8 @@ class CaseImportErrorsView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         job = _import_job(request, pk)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["row", "column", "message"])
-        for error in job.result.get("errors", []):
-            writer.writerow([error["row"], error["column"], error["message"]])
+        content = csv_bytes(["row", "column", "message"], (
+            [error["row"], error["column"], error["message"]]
+            for error in job.result.get("errors", [])), bom=False)
         record_event(actor=request.user, action="cases.import_errors_download", obj=job)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-errors.csv"'
-        return response
+        return attachment(content, "text/csv; charset=utf-8", f"import-{job.pk}-errors.csv")

@@ -14,6 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .crypto import DecryptionError
+from .exporting import unneutralize
 from .uploads import is_sealed, read_upload
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -112,7 +113,7 @@ def _read_csv(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
     if not header:
         raise ImportFileError(_("The file is empty."))
     reader.fieldnames = header
-    rows = [{key: (value or "").strip() for key, value in row.items() if key}
+    rows = [{key: unneutralize((value or "").strip()) for key, value in row.items() if key}
             for row in reader]
     if not rows:
         raise ImportFileError(_("The file has a header but no rows."))
@@ -129,26 +130,29 @@ def _read_xlsx(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ImportFileError(_("The file is not an XLSX workbook.")) from exc
     sheet = workbook.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
+    values = sheet.iter_rows()
     try:
-        header = [str(cell).strip() if cell is not None else "" for cell in next(values)]
+        header = [str(cell.value).strip() if cell.value is not None else ""
+                  for cell in next(values)]
     except StopIteration as exc:
         raise ImportFileError(_("The file is empty.")) from exc
     rows = []
     for number, row in enumerate(values, start=2):
-        if all(cell is None or str(cell).strip() == "" for cell in row):
+        if all(cell.value is None or str(cell.value).strip() == "" for cell in row):
             continue
         record = {}
-        for column, cell in zip(header, row, strict=False):
+        for column, typed in zip(header, row, strict=False):
             if not column:
                 continue
-            if isinstance(cell, str) and cell.startswith("="):
+            cell = typed.value
+            # A text cell that starts with "=" (what Enlace's exports write) is text.
+            if getattr(typed, "data_type", None) == "f":
                 # Formulas are refused: their cached values can be stale or absent.
                 raise ImportFileError(_("Row %(row)s, %(column)s holds a formula; paste "
                                         "values only.") % {"row": number, "column": column})
             if hasattr(cell, "isoformat"):
                 cell = cell.date().isoformat() if hasattr(cell, "date") else cell.isoformat()
-            record[column] = "" if cell is None else str(cell).strip()
+            record[column] = "" if cell is None else unneutralize(str(cell).strip())
         rows.append(record)
     workbook.close()
     if not rows:

@@ -1,16 +1,16 @@
 """Exports of the directory: contacts as CSV, XLSX and vCard 4.0; services as CSV and XLSX.
 
 Columns carry stable codes (roles, kinds, languages), as the case exports do, so a file read
-back gives the same values; lists are joined with "; ". Every export is audited by the caller
-(services.directory_export)."""
+back gives the same values; lists are joined with "; ". Files are written by `core.exporting`
+(formulas neutralized, phones included: "+506..." would otherwise be read as a number or a
+formula). Every export is audited by the caller (services.directory_export)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
+
+from enlace.core.exporting import csv_bytes, xlsx_bytes
 
 from .models import Contact, Service
 from .permissions import sees_confidential_address
@@ -55,12 +55,6 @@ SERVICE_COLUMNS = [
     "to_confirm",
     "version",
 ]
-
-# A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM(...)"). Phone numbers
-# ("+50622223333", several joined with "; ") start with "+" and are left alone.
-_FORMULA_START = ("=", "@", "\t", "\r")
-_PHONES = re.compile(r"^\+\d+(; \+\d+)*$")
-
 
 def _join(values: Iterable[Any]) -> str:
     return LIST_SEPARATOR.join(str(value) for value in values)
@@ -109,49 +103,6 @@ def service_row(service: Service, *, actor) -> dict[str, Any]:
         "to_confirm": "yes" if service.to_confirm else "no",
         "version": service.version,
     }
-
-
-def _is_formula(value: Any) -> bool:
-    if not isinstance(value, str) or not value:
-        return False
-    if value.startswith(_FORMULA_START):
-        return True
-    return value.startswith(("+", "-")) and not _PHONES.match(value)
-
-
-def csv_bytes(columns: list[str], rows: Iterator[dict[str, Any]]) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read accents right; a cell that
-    would run as a formula is prefixed with an apostrophe (OWASP CSV injection)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(
-            [f"'{row[column]}" if _is_formula(row[column]) else row[column] for column in columns]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def xlsx_bytes(columns: list[str], rows: Iterator[dict[str, Any]], sheet_name: str) -> bytes:
-    """One sheet, a header row, then the rows. Text is written as text: openpyxl would turn
-    a string starting with "=" into a formula."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_name)
-    sheet.append(columns)
-    for row in rows:
-        cells = []
-        for column in columns:
-            cell = WriteOnlyCell(sheet, value=row[column])
-            if isinstance(row[column], str):
-                cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def contacts_csv(contacts: Iterable[Contact]) -> bytes:

@@ -9,7 +9,7 @@ from typing import Any
 
 from enlace.access.models import LawProfile
 from enlace.audit.services import record_event
-from enlace.directory.exporting import csv_bytes, xlsx_bytes
+from enlace.core.exporting import csv_bytes, xlsx_bytes
 
 from .importing import WATCHLIST_COLUMNS
 from .models import Screening, WatchlistEntry

@@ -6,14 +6,15 @@ the stored release, which holds published values only, so no file can carry more
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from enlace.core.exporting import csv_writer, workbook_bytes
+from enlace.core.exporting import workbook as new_workbook
 
 from .aggregates import View, ViewTable
 from .disclosure import SUPPRESSED, TOTAL
@@ -45,7 +46,7 @@ def release_table_lines(table: ReleaseTable) -> list[list]:
 
 def csv_text(lines: list[list]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(lines)
+    csv_writer(buffer, lineterminator="\n").writerows(lines)
     return buffer.getvalue()
 
 
@@ -133,7 +134,7 @@ def view_table_csv(table: ViewTable, labels: Labels) -> str:
 
 def view_xlsx(view: View, labels: Labels, codes: list[str] | None = None) -> bytes:
     """The view's tables, one sheet each, with a first sheet saying what was counted."""
-    workbook = Workbook()
+    workbook = new_workbook()
     about = workbook.active
     about.title = "about"
     about.append(["period", view.period.code])
@@ -153,6 +154,4 @@ def view_xlsx(view: View, labels: Labels, codes: list[str] | None = None) -> byt
         sheet["A1"].font = bold
         for line in table.as_rows(labels):
             sheet.append([TOTAL_LABEL if value == TOTAL else value for value in line])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

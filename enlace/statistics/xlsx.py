@@ -9,9 +9,12 @@ from __future__ import annotations
 import io
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from enlace.core.exporting import workbook as new_workbook
+from enlace.core.exporting import workbook_bytes
 
 from .indicators import INDICATORS, Labels, fixed_categories
 from .models import DataCall
@@ -22,7 +25,7 @@ HEADER_ROW, LABEL_ROW, FIRST_ROW, FIRST_COL = 4, 5, 6, 3
 
 def data_call_template(call: DataCall, country: str = "") -> bytes:
     labels = Labels()
-    workbook = Workbook()
+    workbook = new_workbook()
     workbook.remove(workbook.active)
     bold = Font(bold=True)
     code_fill = PatternFill("solid", fgColor="DDDDDD")
@@ -66,9 +69,7 @@ def data_call_template(call: DataCall, country: str = "") -> bytes:
         validation.add(f"{first}:{last}")
         sheet.column_dimensions["B"].width = 34
         sheet.freeze_panes = sheet.cell(FIRST_ROW, FIRST_COL)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def data_call_read(call: DataCall, content: bytes) -> tuple[dict[str, list], list[CellError]]:

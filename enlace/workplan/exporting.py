@@ -21,6 +21,8 @@ from typing import Any
 from babel.dates import format_date
 from django.utils import translation
 
+from enlace.core.exporting import workbook as new_workbook
+from enlace.core.exporting import workbook_bytes
 from enlace.meetings.parsing.dates import find_dates, find_month_years
 
 from .choices import ScheduleState
@@ -465,8 +467,6 @@ def plan_xlsx(version: PlanVersion, language: str = "es") -> bytes:
     """The version as a workbook: the plan one activity per row (with its area, objective,
     parties by name and by code, schedule, references, notes and flags), its history, and
     which version it is."""
-    from openpyxl import Workbook
-
     texts = _texts(language)
     names = PartyNames.load()
     tree = plan_tree(version)
@@ -518,7 +518,7 @@ def plan_xlsx(version: PlanVersion, language: str = "es") -> bytes:
                     "; ".join(reference.text for reference in record.references.all()),
                 ]
             )
-    workbook = Workbook()
+    workbook = new_workbook()
     workbook.remove(workbook.active)
     plan_sheet = _sheet(
         workbook,
@@ -552,6 +552,4 @@ def plan_xlsx(version: PlanVersion, language: str = "es") -> bytes:
     info["B2"].number_format = "yyyy-mm-dd"
     info.column_dimensions["A"].width = 20
     info.column_dimensions["B"].width = 40
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

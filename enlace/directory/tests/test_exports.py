@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from enlace.audit.models import Event
+from enlace.core.exporting import unneutralize
 from enlace.directory.models import Contact
 from enlace.directory.vcard import contact_vcard, escape_text, fold
 
@@ -158,9 +159,13 @@ def test_the_vcf_download_holds_every_listed_contact_and_is_audited(
 # --- CSV and XLSX ----------------------------------------------------------------------------
 
 
-def _csv_rows(content: bytes) -> list[dict]:
+def _csv_rows(content: bytes, raw: bool = False) -> list[dict]:
+    """The rows as Enlace's importers read them (one apostrophe before a formula trigger,
+    the export's guard, dropped), or as they are in the file."""
     assert content.startswith(b"\xef\xbb\xbf")  # the BOM spreadsheet programs need
-    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    read = (lambda value: value) if raw else unneutralize
+    return [{key: read(value) for key, value in row.items()}
+            for row in csv.DictReader(io.StringIO(content.decode("utf-8-sig")))]
 
 
 def _xlsx_rows(content: bytes) -> list[dict]:
@@ -239,9 +244,11 @@ def test_exports_apply_the_list_filters(users, login, cr_contact, mx_contact):
 
 def test_formulas_are_defused(users, login, make_contact):
     make_contact(notes='=HYPERLINK("http://evil.example","x")', position="@SUM(A1)")
-    csv_row = _csv_rows(login(users["st"]).get("/directory/contacts/export.csv").content)[0]
+    csv_row = _csv_rows(login(users["st"]).get("/directory/contacts/export.csv").content,
+                        raw=True)[0]
     assert csv_row["notes"].startswith("'=") and csv_row["position"].startswith("'@")
-    assert csv_row["phones"] == "+50622123456; +50622123457"  # phones are not formulas
+    # A phone is text too: unquoted, a spreadsheet reads "+506..." as a number or a formula.
+    assert csv_row["phones"] == "'+50622123456; +50622123457"
     content = login(users["st"]).get("/directory/contacts/export.xlsx").content
     sheet = load_workbook(io.BytesIO(content)).active
     header = [cell.value for cell in sheet[1]]

@@ -21,6 +21,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from enlace.core.exporting import csv_writer
 from enlace.matching import DEFAULT_THRESHOLD, Identity, WatchlistIndex
 
 COLUMNS = (
@@ -138,7 +139,7 @@ class Command(BaseCommand):
         handle, temporary = tempfile.mkstemp(prefix=".screen-", suffix=".csv", dir=out.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                writer = csv.writer(stream)
+                writer = csv_writer(stream)
                 writer.writerow(OUTPUT_HEADER)
                 for done, (traveller_id, matches) in enumerate(
                     index.search_many(screened, threshold=threshold, workers=workers, limit=limit),
