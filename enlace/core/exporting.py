@@ -139,8 +139,15 @@ def workbook(*, write_only: bool = False):
 
 
 def _cell(sheet, value: Any):
-    """A cell for `append`: text is written as text, never as a formula."""
-    if not (isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)):
+    """A cell for `append`: text is written as text, never as a formula. XLSX cannot hold
+    most control characters (a narrative pasted from another program may carry one): they
+    are dropped, so one stray character never makes a whole export fail."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.startswith(FORMULA_TRIGGERS):
         return value
     from openpyxl.cell import WriteOnlyCell
 

@@ -104,11 +104,14 @@ def _read_csv(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
             from exc
     if "\x00" in text:
         raise ImportFileError(_("The file is not a CSV text file."))
+    # Only the delimiter is guessed (Excel writes ";" in some locales). The quote character
+    # is always '"': the sniffer would take the apostrophe that guards an exported formula
+    # trigger ("'=...") for a quote character and misread every row after it.
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        delimiter = ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [name.strip() for name in (reader.fieldnames or [])]
     if not header:
         raise ImportFileError(_("The file is empty."))

@@ -67,3 +67,16 @@ def test_audit_api_for_auditors(trail, users, login):
     reads = {row["object_id"] for row in response.json()["results"]
              if row["action"] == "case.read"}
     assert reads == {"CR-2025-00001"}
+
+
+def test_the_csv_export_is_inert(users, login):
+    """Summaries and object ids carry text people typed (a search, a file name): none of it
+    runs as a formula in the auditor's spreadsheet."""
+    from enlace.core.tests.injection import HOSTILE, assert_csv_inert
+
+    for payload in HOSTILE:
+        record_event(actor=users["cr_liaison"], action="case.read", object_type="case",
+                     object_id=payload, owner_country="CR", summary=payload)
+    response = login(users["regional_auditor"]).get("/audit/", {"format": "csv"})
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert_csv_inert(b"".join(response.streaming_content))

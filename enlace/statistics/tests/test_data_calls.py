@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from enlace.accounts.choices import Role
 from enlace.accounts.tests.factories import user_for
 from enlace.audit.models import Event
+from enlace.core.tests.injection import HOSTILE
 from enlace.statistics.aggregates import view_compute
 from enlace.statistics.choices import SubmissionStatus
 from enlace.statistics.disclosure import TOTAL
@@ -36,10 +37,11 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-def open_call(st, *, deadline=None, indicators=("VIC_AGE_SEX", "VIC_EXP_SEX"), period="2025-S2"):
+def open_call(st, *, deadline=None, indicators=("VIC_AGE_SEX", "VIC_EXP_SEX"), period="2025-S2",
+              title="Cifras del segundo semestre"):
     return data_call_open(
         actor=st,
-        title="Cifras del segundo semestre",
+        title=title,
         period=period,
         indicators=list(indicators),
         deadline=deadline or TODAY + timedelta(days=20),
@@ -330,3 +332,18 @@ def test_submission_validation(users, english):
     with pytest.raises(PermissionDenied):
         submission_save(actor=users["st"], call=call, channel="api", tables=tables())
     assert not DataCallSubmission.objects.exists()
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_typed_titles_leave_the_dashboard_workbook_inert(users, payload):
+    """A data call's title (typed by the Secretariat) is written into the dashboard workbook
+    as text a spreadsheet shows, never runs."""
+    from enlace.core.tests.injection import assert_xlsx_inert
+    from enlace.statistics.exports import view_xlsx
+    from enlace.statistics.indicators import Labels
+
+    call = open_call(users["st"], title=payload)
+    submission_save(actor=users["mx_liaison"], call=call, tables=tables(25, 0), channel="api")
+    facts_sync()
+    view = view_compute(scope=statistics_scope(users["st"]), period=Period.parse("2025-S2"))
+    assert_xlsx_inert(view_xlsx(view, Labels()), payloads=[payload.strip()])

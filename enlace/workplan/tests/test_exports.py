@@ -14,6 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from enlace.audit.models import Event
+from enlace.core.tests.injection import HOSTILE, assert_xlsx_inert
 from enlace.workplan.importing import read_plan_file
 from enlace.workplan.selectors import version_as_json
 from enlace.workplan.services import (
@@ -184,19 +185,21 @@ def test_the_xlsx_opens_with_openpyxl(users, plan):
     assert info["Versión"] == 1
 
 
-def test_spreadsheet_text_never_runs_as_a_formula(users, draft):
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_spreadsheet_text_never_runs_as_a_formula(users, draft, payload):
     activity = activity_of(draft, "9.1")
     activity_update(
         actor=users["st"],
         activity=activity,
-        data=edit_data(activity, text='=HYPERLINK("http://example.invalid","x")'),
+        data=edit_data(activity, text=payload),
         expected_version=activity.version,
     )
     content = plan_export(actor=users["st"], version=draft, file_format="xlsx", language="en")
+    assert_xlsx_inert(content, payloads=[payload.strip()])
     sheet = openpyxl.load_workbook(io.BytesIO(content))["Work plan"]
     cell = next(row[6] for row in sheet.iter_rows(min_row=2) if row[4].value == "9.1")
     assert cell.data_type == "s"
-    assert cell.value.startswith("=HYPERLINK")
+    assert cell.value == payload.strip()  # shown as typed
 
 
 def test_exports_are_audited_and_internal(users, plan):
