@@ -11,6 +11,15 @@ from .choices import Role
 from .models import User
 
 
+def mail_recipients(*roles: str, country: str | None = None) -> QuerySet[User]:
+    """Active users of `roles` (of member state `country`, when given) who can be written to,
+    in a stable order: who reminders and digests go to."""
+    users = User.objects.filter(role__in=roles, is_active=True).exclude(email="")
+    if country:
+        users = users.filter(organization__country_id=country)
+    return users.order_by("username")
+
+
 def user_list(*, actor) -> QuerySet[User]:
     """Users the actor manages: all for the platform administrator, her country's users for a
     national administrator, nobody for anyone else."""

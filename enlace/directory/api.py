@@ -9,7 +9,8 @@ from rest_framework import serializers, viewsets
 
 from . import selectors
 from .models import Contact, Service
-from .permissions import CONTACT_READERS, SERVICE_READERS, sees_confidential_address
+from .permissions import CONTACT_READERS, SERVICE_READERS, address_withheld
+from .services import SERVICE_FIELDS
 
 
 class ContactSerializer(serializers.ModelSerializer):
@@ -61,35 +62,11 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Service
-        fields = [
-            "id",
-            "country",
-            "organization_name",
-            "name",
-            "description",
-            "kind",
-            "city",
-            "address",
-            "address_confidential",
-            "phone",
-            "email",
-            "website",
-            "populations",
-            "languages",
-            "capacity",
-            "capacity_unit",
-            "hours",
-            "last_confirmed",
-            "to_confirm",
-            "version",
-            "updated_at",
-        ]
+        fields = ["id", *SERVICE_FIELDS, "last_confirmed", "to_confirm", "version", "updated_at"]
         read_only_fields = fields
 
     def get_address(self, service: Service) -> str | None:
-        if service.address_confidential and not sees_confidential_address(
-            self.context["request"].user
-        ):
+        if address_withheld(self.context["request"].user, service):
             return None
         return service.address
 

@@ -13,7 +13,7 @@ from typing import Any
 from enlace.core.exporting import csv_bytes, xlsx_bytes
 
 from .models import Contact, Service
-from .permissions import sees_confidential_address
+from .permissions import address_withheld
 
 LIST_SEPARATOR = "; "
 
@@ -81,7 +81,7 @@ def contact_row(contact: Contact) -> dict[str, Any]:
 
 
 def service_row(service: Service, *, actor) -> dict[str, Any]:
-    hide_address = service.address_confidential and not sees_confidential_address(actor)
+    hide_address = address_withheld(actor, service)
     return {
         "id": service.pk,
         "country": service.country_id,

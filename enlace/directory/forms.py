@@ -284,27 +284,10 @@ class ServiceForm(_EntryForm):
 
 
 def initial_for_service(service: Service) -> dict:
-    return {
-        name: getattr(service, name)
-        for name in (
-            "name",
-            "organization_name",
-            "kind",
-            "description",
-            "city",
-            "address",
-            "address_confidential",
-            "phone",
-            "email",
-            "website",
-            "populations",
-            "languages",
-            "capacity",
-            "capacity_unit",
-            "hours",
-            "version",
-        )
-    } | {"country": service.country_id}
+    from .services import SERVICE_FIELDS
+
+    return {name: getattr(service, name) for name in SERVICE_FIELDS} | {
+        "country": service.country_id, "version": service.version}
 
 
 class CompetencyForm(_EntryForm):

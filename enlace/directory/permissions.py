@@ -42,6 +42,12 @@ def sees_confidential_address(actor) -> bool:
     return _active(actor) and actor.role in CONFIDENTIAL_ADDRESS_READERS
 
 
+def address_withheld(actor, service) -> bool:
+    """The one rule for a shelter's address: marked confidential, it stays inside the
+    network (pages, API and exports all ask here)."""
+    return bool(service.address_confidential) and not sees_confidential_address(actor)
+
+
 def can_edit_country(actor, country_id: str | None) -> bool:
     """May `actor` write directory entries of `country_id`?"""
     if not _active(actor) or not country_id:

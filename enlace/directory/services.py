@@ -8,6 +8,8 @@ raises StaleVersionError: the editor reloads and applies her change again."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -141,22 +143,7 @@ def _normalized_contact_data(data: dict[str, Any], country_id: str | None) -> di
 @transaction.atomic
 def contact_create(*, actor, data: dict[str, Any], audit: bool = True) -> Contact:
     """A new contact of `data["country"]`, confirmed today."""
-    country_id = _country_id(data.get("country"))
-    _check_can_write(actor, country_id)
-    values = _normalized_contact_data(data, country_id)
-    contact = Contact(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
-    _apply(contact, values, CONTACT_FIELDS)
-    _validated(contact)
-    contact.save()
-    if audit:
-        record_event(
-            actor=actor,
-            action="directory.contact_create",
-            obj=contact,
-            owner_country=contact.country_id,
-            summary=contact.full_name,
-        )
-    return contact
+    return _entry_create(_CONTACT, actor=actor, data=data, audit=audit)
 
 
 @transaction.atomic
@@ -165,24 +152,8 @@ def contact_update(
 ) -> Contact:
     """Change a contact. Saving it also confirms it current (the editor just reviewed it).
     A CR editor can neither edit a MX contact nor move a contact to MX."""
-    _check_can_write(actor, contact.country_id)
-    new_country = _country_id(data.get("country")) or contact.country_id
-    _check_can_write(actor, new_country)
-    values = _normalized_contact_data(data, new_country)
-    changed = _apply(contact, values, CONTACT_FIELDS)
-    contact.last_confirmed = timezone.localdate()
-    _validated(contact)
-    bump_version(contact, expected_version)
-    contact.save()
-    record_event(
-        actor=actor,
-        action="directory.contact_update",
-        obj=contact,
-        owner_country=contact.country_id,
-        summary=f"{contact.full_name} v{contact.version}; changed: "
-        + (", ".join(changed) or "nothing"),
-    )
-    return contact
+    return _entry_update(_CONTACT, actor=actor, entry=contact, data=data,
+                         expected_version=expected_version)
 
 
 def _confirm(
@@ -239,16 +210,7 @@ def contact_confirm(
 
 @transaction.atomic
 def contact_delete(*, actor, contact: Contact, expected_version: int) -> None:
-    _check_can_write(actor, contact.country_id)
-    bump_version(contact, expected_version)
-    record_event(
-        actor=actor,
-        action="directory.contact_delete",
-        obj=contact,
-        owner_country=contact.country_id,
-        summary=contact.full_name,
-    )
-    contact.delete()
+    _entry_delete(_CONTACT, actor=actor, entry=contact, expected_version=expected_version)
 
 
 # --- services ------------------------------------------------------------------------------
@@ -271,43 +233,15 @@ def _normalized_service_data(data: dict[str, Any], country_id: str | None) -> di
 
 @transaction.atomic
 def service_create(*, actor, data: dict[str, Any], audit: bool = True) -> Service:
-    country_id = _country_id(data.get("country"))
-    _check_can_write(actor, country_id)
-    service = Service(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
-    _apply(service, _normalized_service_data(data, country_id), SERVICE_FIELDS)
-    _validated(service)
-    service.save()
-    if audit:
-        record_event(
-            actor=actor,
-            action="directory.service_create",
-            obj=service,
-            owner_country=service.country_id,
-            summary=service.name,
-        )
-    return service
+    return _entry_create(_SERVICE, actor=actor, data=data, audit=audit)
 
 
 @transaction.atomic
 def service_update(
     *, actor, service: Service, data: dict[str, Any], expected_version: int
 ) -> Service:
-    _check_can_write(actor, service.country_id)
-    new_country = _country_id(data.get("country")) or service.country_id
-    _check_can_write(actor, new_country)
-    changed = _apply(service, _normalized_service_data(data, new_country), SERVICE_FIELDS)
-    service.last_confirmed = timezone.localdate()
-    _validated(service)
-    bump_version(service, expected_version)
-    service.save()
-    record_event(
-        actor=actor,
-        action="directory.service_update",
-        obj=service,
-        owner_country=service.country_id,
-        summary=f"{service.name} v{service.version}; changed: " + (", ".join(changed) or "nothing"),
-    )
-    return service
+    return _entry_update(_SERVICE, actor=actor, entry=service, data=data,
+                         expected_version=expected_version)
 
 
 @transaction.atomic
@@ -320,22 +254,13 @@ def service_confirm(
 
 @transaction.atomic
 def service_delete(*, actor, service: Service, expected_version: int) -> None:
-    _check_can_write(actor, service.country_id)
-    bump_version(service, expected_version)
-    record_event(
-        actor=actor,
-        action="directory.service_delete",
-        obj=service,
-        owner_country=service.country_id,
-        summary=service.name,
-    )
-    service.delete()
+    _entry_delete(_SERVICE, actor=actor, entry=service, expected_version=expected_version)
 
 
 # --- competencies --------------------------------------------------------------------------
 
 
-def _normalized_competency_data(data: dict[str, Any]) -> dict[str, Any]:
+def _normalized_competency_data(data: dict[str, Any], _country_id: str | None) -> dict[str, Any]:
     values = dict(data)
     if isinstance(values.get("institution"), str):
         values["institution"] = " ".join(values["institution"].split())
@@ -344,42 +269,15 @@ def _normalized_competency_data(data: dict[str, Any]) -> dict[str, Any]:
 
 @transaction.atomic
 def competency_create(*, actor, data: dict[str, Any], audit: bool = True) -> Competency:
-    _check_can_write(actor, _country_id(data.get("country")))
-    competency = Competency(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
-    _apply(competency, _normalized_competency_data(data), COMPETENCY_FIELDS)
-    _validated(competency)
-    competency.save()
-    if audit:
-        record_event(
-            actor=actor,
-            action="directory.competency_create",
-            obj=competency,
-            owner_country=competency.country_id,
-            summary=str(competency),
-        )
-    return competency
+    return _entry_create(_COMPETENCY, actor=actor, data=data, audit=audit)
 
 
 @transaction.atomic
 def competency_update(
     *, actor, competency: Competency, data: dict[str, Any], expected_version: int
 ) -> Competency:
-    _check_can_write(actor, competency.country_id)
-    _check_can_write(actor, _country_id(data.get("country")) or competency.country_id)
-    changed = _apply(competency, _normalized_competency_data(data), COMPETENCY_FIELDS)
-    competency.last_confirmed = timezone.localdate()
-    _validated(competency)
-    bump_version(competency, expected_version)
-    competency.save()
-    record_event(
-        actor=actor,
-        action="directory.competency_update",
-        obj=competency,
-        owner_country=competency.country_id,
-        summary=f"{competency} v{competency.version}; changed: "
-        + (", ".join(changed) or "nothing"),
-    )
-    return competency
+    return _entry_update(_COMPETENCY, actor=actor, entry=competency, data=data,
+                         expected_version=expected_version)
 
 
 @transaction.atomic
@@ -392,16 +290,67 @@ def competency_confirm(
 
 @transaction.atomic
 def competency_delete(*, actor, competency: Competency, expected_version: int) -> None:
-    _check_can_write(actor, competency.country_id)
-    bump_version(competency, expected_version)
-    record_event(
-        actor=actor,
-        action="directory.competency_delete",
-        obj=competency,
-        owner_country=competency.country_id,
-        summary=str(competency),
-    )
-    competency.delete()
+    _entry_delete(_COMPETENCY, actor=actor, entry=competency, expected_version=expected_version)
+
+
+# --- the three kinds of entry, written the same way ----------------------------------------
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How one kind of directory entry is written: its model and fields, how its data is
+    normalized (given the country it will belong to) and how the audit trail names it."""
+
+    model: type[Confirmable]
+    fields: tuple[str, ...]
+    normalize: Callable[[dict[str, Any], str | None], dict[str, Any]]
+    describe: Callable[[Any], str]
+
+
+_CONTACT = _Kind(Contact, CONTACT_FIELDS, _normalized_contact_data,
+                 lambda contact: contact.full_name)
+_SERVICE = _Kind(Service, SERVICE_FIELDS, _normalized_service_data, lambda service: service.name)
+_COMPETENCY = _Kind(Competency, COMPETENCY_FIELDS, _normalized_competency_data, str)
+
+
+def _record(kind: _Kind, verb: str, actor, entry, summary: str) -> None:
+    record_event(actor=actor, action=f"directory.{kind.model._meta.model_name}_{verb}",
+                 obj=entry, owner_country=entry.country_id, summary=summary)
+
+
+def _entry_create(kind: _Kind, *, actor, data: dict[str, Any], audit: bool):
+    country_id = _country_id(data.get("country"))
+    _check_can_write(actor, country_id)
+    entry = kind.model(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
+    _apply(entry, kind.normalize(data, country_id), kind.fields)
+    _validated(entry)
+    entry.save()
+    if audit:
+        _record(kind, "create", actor, entry, kind.describe(entry))
+    return entry
+
+
+def _entry_update(kind: _Kind, *, actor, entry, data: dict[str, Any], expected_version: int):
+    """Saving an entry also confirms it current (the editor just reviewed it). An editor can
+    neither edit another country's entry nor move one to another country."""
+    _check_can_write(actor, entry.country_id)
+    new_country = _country_id(data.get("country")) or entry.country_id
+    _check_can_write(actor, new_country)
+    changed = _apply(entry, kind.normalize(data, new_country), kind.fields)
+    entry.last_confirmed = timezone.localdate()
+    _validated(entry)
+    bump_version(entry, expected_version)
+    entry.save()
+    _record(kind, "update", actor, entry, f"{kind.describe(entry)} v{entry.version}; changed: "
+            + (", ".join(changed) or "nothing"))
+    return entry
+
+
+def _entry_delete(kind: _Kind, *, actor, entry, expected_version: int) -> None:
+    _check_can_write(actor, entry.country_id)
+    bump_version(entry, expected_version)
+    _record(kind, "delete", actor, entry, kind.describe(entry))
+    entry.delete()
 
 
 # --- exports -------------------------------------------------------------------------------
@@ -466,7 +415,7 @@ def directory_send_confirmation_reminders(today: date | None = None) -> int:
     A contact reminded less than ENLACE_CONTACT_REMINDER_INTERVAL_DAYS (30) ago is not
     reminded again, so the command can run daily; a country gets a digest only when one of its
     contacts is due."""
-    from enlace.accounts.models import User
+    from enlace.accounts.selectors import mail_recipients
 
     day = today or timezone.localdate()
     stale = list(contacts_to_confirm(today=day))
@@ -492,13 +441,7 @@ def directory_send_confirmation_reminders(today: date | None = None) -> int:
         messages.append(EmailMessage(subject, body, to=[contact.email]))
     due_countries = sorted({contact.country_id for contact in due})
     for country_id in due_countries:
-        admins = list(
-            User.objects.filter(
-                role=Role.NATIONAL_ADMIN, is_active=True, organization__country_id=country_id
-            )
-            .exclude(email="")
-            .order_by("username")
-        )
+        admins = list(mail_recipients(Role.NATIONAL_ADMIN, country=country_id))
         if not admins:
             continue
         listed = [contact for contact in stale if contact.country_id == country_id]

@@ -39,10 +39,10 @@ from .permissions import (
     CONTACT_READERS,
     DIRECTORY_EDITORS,
     SERVICE_READERS,
+    address_withheld,
     can_edit_country,
     can_write_directory,
     editable_countries,
-    sees_confidential_address,
 )
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -351,7 +351,6 @@ class ServiceListView(RoleRequiredMixin, ListView):
             filter_form=self.filter_form,
             can_write=can_write_directory(user),
             query=self.request.GET.urlencode(),
-            sees_confidential=sees_confidential_address(user),
         )
         return context
 
@@ -368,7 +367,7 @@ class ServiceDetailView(RoleRequiredMixin, View):
             {
                 "service": service,
                 "can_edit": can_edit,
-                "sees_confidential": sees_confidential_address(request.user),
+                "address_withheld": address_withheld(request.user, service),
                 "history": object_history(obj=service)[:20] if can_edit else [],
                 "confirm_days": confirm_days(),
             },

@@ -254,7 +254,7 @@ def reminders_send(today: date | None = None) -> int:
     the deadline is `remind_days_before` days away or less, and every `remind_every_days` days
     after it has passed, with a digest of missing countries to the Secretariat. Returns how
     many messages were sent; safe to run daily (what was sent is remembered)."""
-    from enlace.accounts.models import User
+    from enlace.accounts.selectors import mail_recipients
 
     day = today or timezone.localdate()
     messages: list[EmailMessage] = []
@@ -272,13 +272,7 @@ def reminders_send(today: date | None = None) -> int:
         url = _absolute(reverse("statistics:data_call_detail", args=[call.pk]))
         due = [iso2 for iso2 in waiting if not _reminded_since(call, iso2, kind, since)]
         for iso2 in due:
-            officers = list(
-                User.objects.filter(
-                    role=Role.LIAISON, is_active=True, organization__country_id=iso2
-                )
-                .exclude(email="")
-                .order_by("username")
-            )
+            officers = list(mail_recipients(Role.LIAISON, country=iso2))
             if officers:
                 subject, body = _render(
                     "statistics/email/data_call_reminder.txt",
@@ -302,11 +296,7 @@ def reminders_send(today: date | None = None) -> int:
             and waiting
             and not _reminded_since(call, None, kind, since)
         ):
-            secretariat = list(
-                User.objects.filter(role=Role.SECRETARIAT, is_active=True)
-                .exclude(email="")
-                .order_by("username")
-            )
+            secretariat = list(mail_recipients(Role.SECRETARIAT))
             if secretariat:
                 missing = list(Country.objects.filter(iso2__in=waiting).order_by("iso2"))
                 subject, body = _render(
