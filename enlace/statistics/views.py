@@ -420,11 +420,43 @@ def _open_call_for_officer(request, pk: int):
     return call, None
 
 
-class SubmissionFormView(RoleRequiredMixin, View):
-    """An officer fills the requested tables in the browser."""
+class _SubmissionView(RoleRequiredMixin, View):
+    """What the two ways of answering a data call share: the officer's country answers an
+    open call; the tables are saved whole or not at all, and a refusal shows the page again
+    with the cells that were wrong."""
 
     allowed_roles = LIAISON
+    template_name: str
+    channel: str
+
+    def _save(self, request, call, form, tables):
+        try:
+            services.submission_save(
+                actor=request.user,
+                call=call,
+                tables=tables,
+                channel=self.channel,
+                note=form.cleaned_data["note"],
+            )
+        except services.SubmissionInvalid as exc:
+            return self._refused(request, call, form, exc.cell_errors)
+        messages.success(request, _("Your country's figures were submitted."))
+        return redirect("statistics:data_call_detail", pk=call.pk)
+
+    def _refused(self, request, call, form, errors):
+        return render(
+            request,
+            self.template_name,
+            {"call": call, "form": form, "cell_errors": errors},
+            status=400,
+        )
+
+
+class SubmissionFormView(_SubmissionView):
+    """An officer fills the requested tables in the browser."""
+
     template_name = "statistics/submission_form.html"
+    channel = SubmissionChannel.FORM
 
     def get(self, request, pk: int):
         call, closed = _open_call_for_officer(request, pk)
@@ -443,34 +475,16 @@ class SubmissionFormView(RoleRequiredMixin, View):
         if closed:
             return closed
         form = SubmissionForm(request.POST, call=call)
-        errors = []
         if form.is_valid():
-            try:
-                services.submission_save(
-                    actor=request.user,
-                    call=call,
-                    tables=form.tables(),
-                    channel=SubmissionChannel.FORM,
-                    note=form.cleaned_data["note"],
-                )
-            except services.SubmissionInvalid as exc:
-                errors = exc.cell_errors
-            else:
-                messages.success(request, _("Your country's figures were submitted."))
-                return redirect("statistics:data_call_detail", pk=call.pk)
-        return render(
-            request,
-            self.template_name,
-            {"call": call, "form": form, "cell_errors": errors},
-            status=400,
-        )
+            return self._save(request, call, form, form.tables())
+        return self._refused(request, call, form, [])
 
 
-class SubmissionUploadView(RoleRequiredMixin, View):
+class SubmissionUploadView(_SubmissionView):
     """An officer uploads the filled XLSX template: checked whole, saved whole or not at all."""
 
-    allowed_roles = LIAISON
     template_name = "statistics/submission_upload.html"
+    channel = SubmissionChannel.XLSX
 
     def get(self, request, pk: int):
         call, closed = _open_call_for_officer(request, pk)
@@ -483,29 +497,12 @@ class SubmissionUploadView(RoleRequiredMixin, View):
         if closed:
             return closed
         form = SubmissionUploadForm(request.POST, request.FILES)
-        errors = []
-        if form.is_valid():
-            tables, errors = data_call_read(call, form.cleaned_data["file"].read())
-            if not errors:
-                try:
-                    services.submission_save(
-                        actor=request.user,
-                        call=call,
-                        tables=tables,
-                        channel=SubmissionChannel.XLSX,
-                        note=form.cleaned_data["note"],
-                    )
-                except services.SubmissionInvalid as exc:
-                    errors = exc.cell_errors
-                else:
-                    messages.success(request, _("Your country's figures were submitted."))
-                    return redirect("statistics:data_call_detail", pk=call.pk)
-        return render(
-            request,
-            self.template_name,
-            {"call": call, "form": form, "cell_errors": errors},
-            status=400,
-        )
+        if not form.is_valid():
+            return self._refused(request, call, form, [])
+        tables, errors = data_call_read(call, form.cleaned_data["file"].read())
+        if errors:
+            return self._refused(request, call, form, errors)
+        return self._save(request, call, form, tables)
 
 
 class SubmissionDetailView(RoleRequiredMixin, View):
