@@ -28,6 +28,15 @@ from .periods import Period
 Cell = tuple[str, str]
 
 
+
+def _top_legs(flows, count: int) -> list[tuple[int, str, str]]:
+    """The `count` route legs (from, to) with most persons, as (value, from, to)."""
+    return sorted(
+        ((value, row, col) for (row, col), value in flows.values.items()
+         if TOTAL not in (row, col) and value),
+        reverse=True,
+    )[:count]
+
 def _renderpm_available() -> bool:
     try:
         from reportlab.graphics import renderPM
@@ -262,14 +271,7 @@ def highlights(data: ReportData) -> list[str]:
             )
     flows = data.table("RTE_FLOW")
     if flows is not None:
-        top = sorted(
-            (
-                (value, row, col)
-                for (row, col), value in flows.values.items()
-                if TOTAL not in (row, col) and value
-            ),
-            reverse=True,
-        )[:3]
+        top = _top_legs(flows, 3)
         if top:
             lines.append(
                 _("Main route legs: %(list)s.")
@@ -352,14 +354,7 @@ def charts(data: ReportData) -> list[Chart]:
             )
     flows = data.table("RTE_FLOW")
     if flows is not None:
-        top = sorted(
-            (
-                (value, row, col)
-                for (row, col), value in flows.values.items()
-                if TOTAL not in (row, col) and value
-            ),
-            reverse=True,
-        )[:10]
+        top = _top_legs(flows, 10)
         if top:
             found.append(
                 Chart(
