@@ -18,6 +18,18 @@ from .exporting import unneutralize
 from .uploads import is_sealed, read_upload
 
 MAX_BYTES = 50 * 1024 * 1024
+# Limits by content, not by size on disk: an XLSX is a zip archive, and 3 MB of it can hold
+# 450 MB of sheet XML (minutes of parsing, gigabytes of memory). Twice the largest import
+# the network runs (100,000 cases) fits under each. Settings raise them where needed.
+MAX_ROWS = 200_000
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+MAX_JSON_DEPTH = 32
+
+
+def _limit(name: str, default: int) -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, name, default))
 
 
 @dataclass
@@ -82,16 +94,20 @@ def read_rows(path: Path, file_format: str) -> tuple[list[str], list[dict[str, A
         return _read_xlsx(raw)
     if file_format == "json":
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json_loads(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
             raise ImportFileError(_("The file is not UTF-8 text.")) from exc
         except json.JSONDecodeError as exc:
             raise ImportFileError(_("The file is not valid JSON (line %(line)s).") % {
                 "line": exc.lineno}) from exc
+        except JSONTooDeep as exc:
+            raise ImportFileError(_("The JSON is nested more than %(limit)s levels deep.")
+                                  % {"limit": exc.limit}) from exc
         if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
             raise ImportFileError(_("The JSON file must hold a list of objects."))
         if not data:
             raise ImportFileError(_("The file is empty."))
+        _check_row_count(len(data))
         return [], data
     raise ImportFileError(_("Unknown format %(format)s.") % {"format": file_format})
 
@@ -116,48 +132,126 @@ def _read_csv(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
     if not header:
         raise ImportFileError(_("The file is empty."))
     reader.fieldnames = header
-    rows = [{key: unneutralize((value or "").strip()) for key, value in row.items() if key}
-            for row in reader]
+    rows = []
+    for row in reader:
+        rows.append({key: unneutralize((value or "").strip()) for key, value in row.items()
+                     if key})
+        _check_row_count(len(rows))
     if not rows:
         raise ImportFileError(_("The file has a header but no rows."))
     return header, rows
 
 
-def _read_xlsx(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
-    from zipfile import BadZipFile
+class JSONTooDeep(ValueError):
+    """A JSON document nested deeper than MAX_JSON_DEPTH levels."""
+
+    def __init__(self, limit: int):
+        super().__init__(f"JSON nested deeper than {limit} levels")
+        self.limit = limit
+
+
+def json_loads(text: str | bytes, **options) -> Any:
+    """`json.loads` that refuses documents nested deeper than MAX_JSON_DEPTH (JSONTooDeep):
+    records are a few levels deep, and a deeply nested document would exhaust the parser's
+    stack (it raises RecursionError, caught here) or every recursive reader after it."""
+    limit = _limit("ENLACE_IMPORT_MAX_JSON_DEPTH", MAX_JSON_DEPTH)
+    try:
+        data = json.loads(text, **options)
+    except RecursionError as exc:
+        raise JSONTooDeep(limit) from exc
+    pending = [(data, 1)]
+    while pending:  # iterative, so checking depth cannot exhaust the stack either
+        value, depth = pending.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        if depth > limit:
+            raise JSONTooDeep(limit)
+        pending.extend((item, depth + 1) for item in value)
+    return data
+
+
+def _check_row_count(count: int) -> None:
+    limit = _limit("ENLACE_IMPORT_MAX_ROWS", MAX_ROWS)
+    if count > limit:
+        raise ImportFileError(_("The file has more than %(limit)s rows: split it into smaller "
+                                "files.") % {"limit": f"{limit:,}"})
+
+
+def open_workbook(raw: bytes, *, data_only: bool = False):
+    """A read-only openpyxl workbook of an uploaded file, refused (ImportFileError) when it is
+    not an XLSX workbook or would unpack to more than MAX_UNCOMPRESSED_BYTES. The sizes the
+    archive declares are checked before anything is unpacked, and again while unpacking
+    (a forged header cannot make openpyxl read more than it declared: zipfile stops at the
+    declared size and fails the CRC)."""
+    import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        declared = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ImportFileError(_("The file is not an XLSX workbook.")) from exc
-    sheet = workbook.worksheets[0]
-    values = sheet.iter_rows()
+    limit = _limit("ENLACE_IMPORT_MAX_UNCOMPRESSED_BYTES", MAX_UNCOMPRESSED_BYTES)
+    if declared > limit:
+        raise ImportFileError(_("The workbook unpacks to more than %(mb)s MB: split it into "
+                                "smaller files.") % {"mb": limit // (1024 * 1024)})
     try:
-        header = [str(cell.value).strip() if cell.value is not None else ""
-                  for cell in next(values)]
-    except StopIteration as exc:
-        raise ImportFileError(_("The file is empty.")) from exc
-    rows = []
-    for number, row in enumerate(values, start=2):
-        if all(cell.value is None or str(cell.value).strip() == "" for cell in row):
-            continue
-        record = {}
-        for column, typed in zip(header, row, strict=False):
-            if not column:
+        return load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
+        raise ImportFileError(_("The file is not an XLSX workbook.")) from exc
+
+
+def sheet_rows(sheet):
+    """Every row of a read-only sheet, as cells, whatever its dimension tag says (the tag is
+    written by the program that saved the file and may be wrong: openpyxl trusts it and would
+    silently stop there). Stops with ImportFileError past MAX_ROWS rows or on a damaged
+    sheet."""
+    sheet.reset_dimensions()
+    try:
+        for count, row in enumerate(sheet.iter_rows(), start=1):
+            _check_row_count(count - 1)  # the header is not a data row
+            yield row
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a damaged sheet: broken XML, a bad cell type ...
+        raise ImportFileError(_("The workbook is damaged and cannot be read: %(reason)s")
+                              % {"reason": type(exc).__name__}) from exc
+
+
+def _read_xlsx(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
+    workbook = open_workbook(raw)
+    try:
+        if not workbook.worksheets:
+            raise ImportFileError(_("The file is empty."))
+        values = sheet_rows(workbook.worksheets[0])
+        try:
+            header = [str(cell.value).strip() if cell.value is not None else ""
+                      for cell in next(values)]
+        except StopIteration as exc:
+            raise ImportFileError(_("The file is empty.")) from exc
+        rows = []
+        for number, row in enumerate(values, start=2):
+            if all(cell.value is None or str(cell.value).strip() == "" for cell in row):
                 continue
-            cell = typed.value
-            # A text cell that starts with "=" (what Enlace's exports write) is text.
-            if getattr(typed, "data_type", None) == "f":
-                # Formulas are refused: their cached values can be stale or absent.
-                raise ImportFileError(_("Row %(row)s, %(column)s holds a formula; paste "
-                                        "values only.") % {"row": number, "column": column})
-            if hasattr(cell, "isoformat"):
-                cell = cell.date().isoformat() if hasattr(cell, "date") else cell.isoformat()
-            record[column] = "" if cell is None else unneutralize(str(cell).strip())
-        rows.append(record)
-    workbook.close()
+            record = {}
+            for column, typed in zip(header, row, strict=False):
+                if not column:
+                    continue
+                cell = typed.value
+                # A text cell that starts with "=" (what Enlace's exports write) is text.
+                if getattr(typed, "data_type", None) == "f":
+                    # Formulas are refused: their cached values can be stale or absent.
+                    raise ImportFileError(_("Row %(row)s, %(column)s holds a formula; paste "
+                                            "values only.") % {"row": number, "column": column})
+                if hasattr(cell, "isoformat"):
+                    cell = cell.date().isoformat() if hasattr(cell, "date") else cell.isoformat()
+                record[column] = "" if cell is None else unneutralize(str(cell).strip())
+            rows.append(record)
+    finally:
+        workbook.close()
     if not rows:
         raise ImportFileError(_("The file has a header but no rows."))
     return header, rows

@@ -6,15 +6,13 @@ officer's language; counts go in the grid from C6. Blank cells count as 0."""
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from enlace.core.exporting import workbook as new_workbook
 from enlace.core.exporting import workbook_bytes
+from enlace.core.importing import ImportFileError, open_workbook, sheet_rows
 
 from .indicators import INDICATORS, Labels, fixed_categories
 from .models import DataCall
@@ -76,9 +74,9 @@ def data_call_read(call: DataCall, content: bytes) -> tuple[dict[str, list], lis
     """The tables of a filled template as `{code: [[row, col, value], ...]}` (values as read,
     checked later by `submissions.tables_clean`), and errors about the file's shape."""
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not XLSX
-        return {}, [CellError("", "", "", _("The file is not an XLSX workbook."))]
+        workbook = open_workbook(content, data_only=True)
+    except ImportFileError as exc:
+        return {}, [CellError("", "", "", str(exc))]
     tables: dict[str, list] = {}
     errors: list[CellError] = []
     try:
@@ -87,7 +85,12 @@ def data_call_read(call: DataCall, content: bytes) -> tuple[dict[str, list], lis
                 errors.append(CellError(code, "", "", _("The sheet of this table is missing.")))
                 continue
             sheet = workbook[code]
-            lines = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
+            try:
+                lines = [tuple(cell.value for cell in row)
+                         for row in sheet_rows(sheet)][HEADER_ROW - 1:]
+            except ImportFileError as exc:
+                errors.append(CellError(code, "", "", str(exc)))
+                continue
             if not lines:
                 errors.append(CellError(code, "", "", _("The sheet is empty.")))
                 continue
