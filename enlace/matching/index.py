@@ -50,6 +50,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from enlace.core.identifiers import split_document
 from enlace.matching.identity import Identity, Match
 from enlace.matching.names import (
     ParsedName,
@@ -73,7 +74,6 @@ from enlace.matching.score import (
     compare_names,
     evidence_weight,
     logit,
-    split_document_number,
 )
 
 __all__ = ["IndexStats", "WatchlistIndex"]
@@ -736,7 +736,7 @@ class WatchlistIndex:
         documents = self._documents
         if traveller.document_numbers and queries and documents:
             for raw in traveller.document_numbers:
-                if split_document_number(raw)[1] in documents:
+                if split_document(raw)[1] in documents:
                     if evidence is None:
                         evidence = Evidence(traveller)
                     self._document_candidates(evidence, queries, best)
