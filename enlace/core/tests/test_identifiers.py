@@ -27,6 +27,7 @@ from enlace.core.validators import normalize_email as validated_email
 from enlace.directory import validators as directory_validators
 from enlace.matching import Identity
 from enlace.matching.score import Evidence
+from enlace.screening.index import Traveller
 
 ICAO = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 SEPARATORS = [" ", "-", ".", "/", "<", "  ", "\t"]
@@ -117,6 +118,15 @@ def test_the_blind_index_and_the_matcher_agree_on_every_variant(first, second):
     assert (other.documents == listed.documents) == (
         crypto.document_index(other_variant) == stored
     )
+
+
+@given(number_and_variant(), st.sampled_from(["", "mx:", "GT:"]))
+def test_the_false_positive_memory_keys_every_variant_alike(pair, prefix):
+    canonical, variant = pair
+    written_down = Traveller(given_names="Ana", surnames="Ruiz", documents=(prefix + variant,))
+    assert written_down.key == Traveller(
+        given_names="Ana", surnames="Ruiz", documents=(canonical,)
+    ).key
 
 
 @given(st.text())
