@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import phonenumbers
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from enlace.access.choices import Audience, HandlingCode
 from enlace.access.policy import redacted_groups
+from enlace.core.validators import normalize_phone
 from enlace.core.vocabularies import country_codes, vocabulary_codes
 
 from .choices import CaseType, PersonRole, RecordStatus, Sex
@@ -67,18 +68,14 @@ class CountryField(serializers.CharField):
 
 
 class PhoneField(serializers.CharField):
-    """A phone number, stored in E.164."""
+    """A phone number, stored in E.164 (core.validators: the messages every app shares)."""
 
     def to_internal_value(self, data):
         value = super().to_internal_value(data)
         try:
-            number = phonenumbers.parse(value, None)
-        except phonenumbers.NumberParseException as exc:
-            raise serializers.ValidationError(
-                _("Write the phone number in international form, e.g. +50622223333.")) from exc
-        if not phonenumbers.is_valid_number(number):
-            raise serializers.ValidationError(_("This phone number does not exist."))
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            return normalize_phone(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages, code=exc.code) from exc
 
 
 class IdentityDocumentSerializer(StandardFormatSerializer):

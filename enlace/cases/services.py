@@ -19,7 +19,7 @@ from enlace.access.services import bump_version
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.bulk import column_position, insert_prepared, prepare_objects, prepare_rows
-from enlace.core.crypto import blind_index
+from enlace.core.crypto import document_index, phone_index
 
 from .choices import PersonRole, age_band_for
 from .models import (
@@ -148,13 +148,13 @@ def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list[dict[st
         for number in person_data.get("phones", []):
             children[PersonPhone].append({
                 "_person": person, "number": number,
-                "number_index": blind_index(number, purpose="phone")})
+                "number_index": phone_index(number)})
         for document in person_data.get("documents", []):
             number = document.get("number", "")
             children[IdentityDocument].append({
                 "_person": person, "document_type": document["document_type"],
                 "issuing_country_id": document.get("issuing_country") or None, "number": number,
-                "number_index": blind_index(number, purpose="document") if number else ""})
+                "number_index": document_index(number) if number else ""})
         persons.append(person)
     for sequence, leg in enumerate(data.get("route", []), start=1):
         children[RouteLeg].append({
@@ -171,7 +171,7 @@ def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list[dict[st
             "_case": case, "_person": persons[index] if index is not None else None,
             "document_type": document["document_type"],
             "issuing_country_id": document.get("issuing_country") or None, "number": number,
-            "number_index": blind_index(number, purpose="document") if number else "",
+            "number_index": document_index(number) if number else "",
             "nature": document["nature"]})
     for event in data.get("justice", []):
         children[JusticeEvent].append({"_case": case, "stage": event["stage"],

@@ -28,6 +28,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from enlace.core import identifiers
+
 PREFIX = "e1"
 
 
@@ -158,8 +160,25 @@ def decrypt_bytes(blob: bytes, *, context: str) -> bytes:
         raise DecryptionError("the file was altered or belongs to another use") from exc
 
 
+def keyed_digest(message: str, *, purpose: str) -> str:
+    """HMAC-SHA256 of `message` under the blind-index key, bound to `purpose`."""
+    payload = f"{purpose}\x00{message}".encode()
+    return hmac.new(keyring().index_key, payload, hashlib.sha256).hexdigest()
+
+
 def blind_index(value: str, *, purpose: str) -> str:
-    """Keyed, deterministic digest of a normalised identifier (for exact search only)."""
-    normalised = "".join(ch for ch in value.upper() if ch.isalnum())
-    message = f"{purpose}\x00{normalised}".encode()
-    return hmac.new(keyring().index_key, message, hashlib.sha256).hexdigest()
+    """Keyed, deterministic digest of an identifier (for exact search only), over its letters
+    and digits upper-cased: the canonical form of document numbers (core.identifiers), the
+    digits of an E.164 phone."""
+    return keyed_digest(identifiers.document_number(value), purpose=purpose)
+
+
+def document_index(number: str) -> str:
+    """The blind index of a document number. The issuing state is left out: searches (and
+    the officer at the counter) often have the number alone."""
+    return blind_index(number, purpose="document")
+
+
+def phone_index(number: str) -> str:
+    """The blind index of a phone number in E.164."""
+    return blind_index(number, purpose="phone")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from django.db import models
@@ -52,6 +53,16 @@ class EncryptedDateField(EncryptedTextField):
         from django import forms
 
         return forms.DateField(**{"required": not self.blank, **kwargs})
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """A JSON value stored encrypted (compact JSON inside the ciphertext)."""
+
+    def to_plain(self, value):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def from_plain(self, text: str):
+        return json.loads(text)
 
 
 def encrypted_fields(model) -> list[EncryptedTextField]:

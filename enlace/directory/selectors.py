@@ -13,7 +13,7 @@ from django.http import Http404
 
 from enlace.core.models import Country
 
-from .choices import CompetencyArea
+from .choices import CompetencyArea, NetworkRole
 from .models import Competency, Contact, Service, confirmation_cutoff, search_key
 from .permissions import can_read_contacts, can_read_services
 
@@ -81,6 +81,18 @@ def contacts_to_confirm(
     if country:
         contacts = contacts.filter(country_id=country.upper())
     return contacts.order_by("country_id", "surnames", "given_names", "id")
+
+
+def liaison_officer_contacts(country: str) -> QuerySet[Contact]:
+    """The contacts of `country` with the liaison-officer network role, by name: whom other
+    apps name as the country's liaison officer (a screening hit names its entry's owner).
+    Not scoped to a reader: the caller decides who is told."""
+    return (
+        Contact.objects.filter(country_id=country.upper())
+        .filter(_json_list_contains("network_roles", NetworkRole.LIAISON_OFFICER))
+        .select_related("user")
+        .order_by("surnames", "given_names", "id")
+    )
 
 
 def service_list(

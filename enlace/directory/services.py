@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from enlace.access.services import StaleVersionError, bump_version
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
+from enlace.core.identifiers import normalize_email
 
 from .choices import NetworkRole
 from .models import Competency, Confirmable, Contact, Service, confirm_days
@@ -137,6 +138,8 @@ def _normalized_contact_data(data: dict[str, Any], country_id: str | None) -> di
     for name in ("given_names", "surnames", "institution", "position", "email"):
         if isinstance(values.get(name), str):
             values[name] = " ".join(values[name].split())
+    if isinstance(values.get("email"), str):
+        values["email"] = normalize_email(values["email"])
     return values
 
 

@@ -1,36 +1,30 @@
-"""Normalization and validation of phone numbers and language codes.
+"""Normalization and validation of phone lists and language codes.
 
 Phones are stored in E.164 so they dial from any member state and compare exactly; a form may
-accept a national number, read in the contact's country."""
+accept a national number, read in the contact's country. One phone is normalized by
+enlace.core.validators (the messages every app shares)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
 
-import phonenumbers
 from babel import Locale
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from enlace.core.validators import normalize_phone
 
-def normalize_phone(value: str, region: str | None = None) -> str:
-    """`value` in E.164. A number without +country code is read as one of `region`."""
-    text = (value or "").strip()
-    try:
-        number = phonenumbers.parse(text, (region or "").upper() or None)
-    except phonenumbers.NumberParseException as exc:
-        raise ValidationError(
-            _("%(value)s is not a phone number. Write it in international form, e.g. +50622223333.")
-            % {"value": text},
-            code="phone",
-        ) from exc
-    if not phonenumbers.is_valid_number(number):
-        raise ValidationError(
-            _("The phone number %(value)s does not exist.") % {"value": text}, code="phone"
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+__all__ = [
+    "language_name",
+    "normalize_languages",
+    "normalize_phone",
+    "normalize_phones",
+    "validate_choices",
+    "validate_e164_list",
+    "validate_languages",
+]
 
 
 def normalize_phones(values: Iterable[str], region: str | None = None) -> list[str]:

@@ -34,6 +34,7 @@ from collections.abc import Mapping
 
 from rapidfuzz.distance import OSA
 
+from enlace.core.identifiers import split_document
 from enlace.matching.identity import Identity
 from enlace.matching.names import ParsedName, Unit, unit_info
 from enlace.matching.phonetic import joined_key
@@ -51,7 +52,6 @@ __all__ = [
     "compare_names",
     "evidence_weight",
     "logit",
-    "split_document_number",
 ]
 
 DEFAULT_THRESHOLD = 0.8
@@ -595,16 +595,6 @@ class NameScorer:
 # --- other evidence -----------------------------------------------------------------------
 
 
-def split_document_number(number: str) -> tuple[str, str]:
-    """(issuing country or "", number in capitals without separators)."""
-    if number.isalnum():
-        return "", number.upper()
-    country, separator, rest = number.partition(":")
-    if separator and len(country.strip()) == 2 and country.strip().isalpha():
-        return country.strip().upper(), "".join(char for char in rest.upper() if char.isalnum())
-    return "", "".join(char for char in number.upper() if char.isalnum())
-
-
 _NONE: frozenset[str] = frozenset()
 _SEXES = frozenset({"", "M", "F"})
 
@@ -645,7 +635,7 @@ class Evidence:
         if identity.document_numbers:
             documents: set[str] = set()
             for raw in identity.document_numbers:
-                country, number = split_document_number(raw)
+                country, number = split_document(raw)
                 if number:
                     documents.add(number)
                     if country:

@@ -8,12 +8,15 @@ country keeps current); a country without one falls back to its liaison officers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 
 from enlace.accounts.choices import Role
-from enlace.directory.choices import NetworkRole
-from enlace.directory.models import Contact
+from enlace.directory.selectors import liaison_officer_contacts
+
+if TYPE_CHECKING:
+    from enlace.directory.models import Contact
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,6 @@ def owner_contacts(country_id: str) -> list[OwnerContact]:
     """The liaison officers of `country_id`: directory contacts, else user accounts."""
     from enlace.accounts.models import User
 
-    # JSON lists are matched on their serialised form so SQLite and PostgreSQL agree.
-    listed = Contact.objects.filter(
-        country_id=country_id, network_roles__icontains=f'"{NetworkRole.LIAISON_OFFICER}"'
-    ).order_by("surnames", "given_names", "id")
     contacts = [
         OwnerContact(
             contact.full_name,
@@ -68,7 +67,7 @@ def owner_contacts(country_id: str) -> list[OwnerContact]:
             "directory",
             _contact_language(contact),
         )
-        for contact in listed.select_related("user")
+        for contact in liaison_officer_contacts(country_id)
     ]
     if contacts:
         return contacts

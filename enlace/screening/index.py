@@ -36,6 +36,7 @@ from django.utils import timezone
 from enlace.access.policy import visible_to
 from enlace.cases.actors import CountryActor
 from enlace.core.crypto import blind_index
+from enlace.core.identifiers import document_key, split_document
 from enlace.matching import Identity, WatchlistIndex
 from enlace.matching.normalize import tokens
 
@@ -92,13 +93,6 @@ class Traveller:
         return traveller_key(self)
 
 
-def _document_number(text: str) -> str:
-    country, separator, number = text.partition(":")
-    if separator and len(country.strip()) == 2 and country.strip().isalpha():
-        text = number
-    return "".join(char for char in text.upper() if char.isalnum())
-
-
 def traveller_key(traveller: Traveller) -> str:
     """The traveller identity a false positive is remembered by: normalised name (its words
     sorted, so the order of given names and surnames does not matter), birth date and
@@ -107,7 +101,8 @@ def traveller_key(traveller: Traveller) -> str:
     words = tokens(f"{traveller.given_names} {traveller.surnames}") or tokens(traveller.full_name)
     name = "".join(sorted(words))
     birth = traveller.birth_text.replace("-", "")
-    documents = "".join(sorted({_document_number(number) for number in traveller.documents} - {""}))
+    numbers = {split_document(number)[1] for number in traveller.documents} - {""}
+    documents = "".join(sorted(numbers))
     # Lengths keep the parts apart: blind_index keeps letters and digits only.
     message = f"{len(name)}n{name}{len(birth)}b{birth}{len(documents)}d{documents}"
     return blind_index(message, purpose="screening.traveller")
@@ -181,7 +176,7 @@ def _identities(country_id: str, today: date) -> Iterator[Identity]:
         .values_list("entry_id", "number", "issuing_country_id")
         .iterator(chunk_size=5000)
     ):
-        documents.setdefault(entry_id, []).append(f"{issuer}:{number}" if issuer else number)
+        documents.setdefault(entry_id, []).append(document_key(number, issuer or ""))
     rows = entries.order_by().values_list(
         "id",
         "given_names",

@@ -15,8 +15,6 @@ Travellers who do not hit are not kept: a screening records only how many were c
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -25,20 +23,10 @@ from django.utils.translation import gettext_lazy as _
 
 from enlace.access.choices import Audience
 from enlace.access.models import Shareable
-from enlace.core.fields import EncryptedDateField, EncryptedTextField
+from enlace.core.fields import EncryptedDateField, EncryptedJSONField, EncryptedTextField
 from enlace.core.models import Country, Job
 
 from .choices import Category, Decision, ScreeningKind, ScreeningStatus, Sex
-
-
-class EncryptedJSONField(EncryptedTextField):
-    """A JSON value stored encrypted (see enlace.core.fields)."""
-
-    def to_plain(self, value):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-    def from_plain(self, text: str):
-        return json.loads(text)
 
 
 class WatchlistEntry(Shareable):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from enlace.access.policy import get_visible_or_404, visible_to
 from enlace.accounts.choices import Role
-from enlace.core.crypto import blind_index
+from enlace.core.crypto import document_index
 
 from .models import Hit, Screening, WatchlistDocument, WatchlistEntry, WatchlistPhoto
 from .services import EXPIRY_NOTICE_DAYS, REVIEW_DAYS
@@ -72,7 +72,7 @@ def entry_list(
         entries = entries.filter(
             Exists(
                 WatchlistDocument.objects.filter(
-                    entry=OuterRef("pk"), number_index=blind_index(document, purpose="document")
+                    entry=OuterRef("pk"), number_index=document_index(document)
                 )
             )
         )

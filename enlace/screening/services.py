@@ -26,7 +26,7 @@ from enlace.access.services import bump_version, record_share
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.bulk import bulk_insert
-from enlace.core.crypto import blind_index
+from enlace.core.crypto import document_index
 from enlace.core.models import MEMBER_STATES
 
 from .choices import ENTRY_AUDIENCES, Sex
@@ -171,7 +171,7 @@ def _document_rows(
             entry=entry,
             issuing_country_id=issuer or None,
             number=number,
-            number_index=blind_index(number, purpose="document"),
+            number_index=document_index(number),
         )
         for issuer, number in documents
     ]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from enlace.core.identifiers import document_number
 from enlace.core.models import Country
 from enlace.matching.names import PARTICLES, PREFIXES
 from enlace.matching.normalize import normalize_text
@@ -104,7 +105,7 @@ def parse_document(text: str) -> tuple[str | None, str]:
     if separator:
         issuer = country_code(prefix)
         text = rest.strip()
-    if not any(char.isalnum() for char in text):
+    if not document_number(text):
         raise InvalidValue(_("a document number needs letters or digits"))
     if len(text) > MAX_DOCUMENT:
         raise InvalidValue(

@@ -256,3 +256,11 @@ def test_confirming_a_competency(users, make_competency):
     services.competency_confirm(users["cr_admin"], entry)
     entry.refresh_from_db()
     assert not entry.to_confirm
+
+
+def test_create_normalizes_the_email_domain(users):
+    contact = services.contact_create(
+        actor=users["cr_liaison"],
+        data=_with_organization(contact_data(email="  Ana.Rojas@Migracion.GO.CR ")),
+    )
+    assert contact.email == "Ana.Rojas@migracion.go.cr"

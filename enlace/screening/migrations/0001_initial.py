@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 import enlace.core.fields
-import enlace.screening.models
 
 
 class Migration(migrations.Migration):
@@ -385,7 +384,7 @@ class Migration(migrations.Migration):
                 ("score", models.FloatField(verbose_name="score")),
                 (
                     "reasons",
-                    enlace.screening.models.EncryptedJSONField(
+                    enlace.core.fields.EncryptedJSONField(
                         default=list, verbose_name="reasons"
                     ),
                 ),
