@@ -11,6 +11,10 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
+# The 11 member states of the CRM (ISO 3166-1 alpha-2), in the Conference's order. Plain
+# Python so the document parsers, which run without Django, read the same list as the models.
+MEMBER_STATES: tuple[str, ...] = ("BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO")
+
 
 def read_rows(name: str) -> list[dict[str, str]]:
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from enlace.core.documents.dates import find_month_years
+from enlace.core.documents.text import fold
 from enlace.meetings.models import Agreement, Meeting, MeetingKind
-from enlace.meetings.parsing.dates import find_month_years
-from enlace.meetings.parsing.text import fold
 
 _POINT = re.compile(r"^\s*(?:p|pf|pto|punto|parr|par|para|paragraph)\s*\.?\s*(\d{1,3})\b")
 _NETWORK = re.compile(r"\bred\b|\binf\.?\s+de\s+trata\b|\bnetwork\b")
