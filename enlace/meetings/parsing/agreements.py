@@ -16,6 +16,7 @@ from enlace.core.documents.problems import gettext_noop
 from enlace.core.documents.text import fold, normalize_space
 from enlace.meetings.parsing.lines import (
     BULLET_RE,
+    INLINE_SUB_RE,
     ITEM_RE,
     SUB_RE,
     SUBNUM_RE,
@@ -24,7 +25,6 @@ from enlace.meetings.parsing.lines import (
 )
 from enlace.meetings.parsing.result import Item, SubItem
 
-_INLINE_SUB = re.compile(r"(?:(?<=[\s:;,.])|^)(?:\((?P<p>[a-z])\)|(?P<l>[a-z])\))\s+")
 _CLOSING = re.compile(
     r"^(?:anexos?\b|annex(?:es)?\b|lista de (?:participantes|asistentes)|list of participants|"
     r"participantes\s*:|participants\s*:|dado en\b|done (?:at|in)\b|firmad[oa]\b|signed\b|"
@@ -257,7 +257,7 @@ class AgreementsReader:
         """ "... referidas a: a) modificar ...; b) revisar ..." -> two sub-items."""
         text = item.text
         cuts: list[tuple[int, int, str]] = []
-        for match in _INLINE_SUB.finditer(text):
+        for match in INLINE_SUB_RE.finditer(text):
             label = match.group("p") or match.group("l")
             before = text[: match.start()].rstrip()
             if not before or before[-1] not in ":;,.":

@@ -49,16 +49,28 @@ _INTRO_TITLE = re.compile(
 )
 _MEETING_WORDS = re.compile(r"celebrad|reuni|realiz|llev|sesion|\bmet\b|held|meeting|session")
 
-_NETWORK = re.compile(
-    r"red de funcionarios|funcionarios de enlace|liaison officer|red de enlace|"
-    r"network of liaison"
+# The body a name speaks of; the first that matches wins (a network workshop is a workshop).
+_BODIES_NAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (BODY_WORKSHOP, re.compile(r"\b(?:taller|workshop|seminario|seminar|curso|course)\b")),
+    (
+        BODY_NETWORK,
+        re.compile(
+            r"red de funcionarios|funcionarios de enlace|liaison officer|red de enlace|"
+            r"network of liaison"
+        ),
+    ),
+    (
+        BODY_VICEMINISTERIAL,
+        re.compile(
+            r"vice-?\s?ministeri|viceministros|vice-ministers|reunion de la "
+            r"conferencia regional|meeting of the regional conference"
+        ),
+    ),
+    (
+        BODY_GRCM,
+        re.compile(r"grupo regional de consulta|\bgrcm\b|regional consultation group|\brcgm\b"),
+    ),
 )
-_WORKSHOP = re.compile(r"\b(?:taller|workshop|seminario|seminar|curso|course)\b")
-_VICEMINISTERIAL = re.compile(
-    r"vice-?\s?ministeri|viceministros|vice-ministers|reunion de la "
-    r"conferencia regional|meeting of the regional conference"
-)
-_GRCM = re.compile(r"grupo regional de consulta|\bgrcm\b|regional consultation group|\brcgm\b")
 
 _ACRONYMS = {
     "CRM",
@@ -213,15 +225,7 @@ def detect_language(texts: list[str]) -> str:
 
 def _body_of(text: str) -> str | None:
     folded = fold(text)
-    if _WORKSHOP.search(folded):
-        return BODY_WORKSHOP
-    if _NETWORK.search(folded):
-        return BODY_NETWORK
-    if _VICEMINISTERIAL.search(folded):
-        return BODY_VICEMINISTERIAL
-    if _GRCM.search(folded):
-        return BODY_GRCM
-    return None
+    return next((body for body, pattern in _BODIES_NAMED if pattern.search(folded)), None)
 
 
 def _split_place(text: str) -> tuple[str, str | None, str | None]:

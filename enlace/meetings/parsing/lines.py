@@ -22,14 +22,22 @@ ITEM_RE = re.compile(
     r"^(?P<num>\d{1,3})\s*(?:\.-|\.(?!\d)|\)|[-–—](?!\s*\d)|[°º](?!\d))\s*(?P<text>.*)$"
 )
 SUBNUM_RE = re.compile(r"^(?P<num>\d{1,3})\.(?P<sub>\d{1,2})\.?(?:\s+|$)(?P<text>.*)$")
-# "a)", "a.", "(a)", "A)", "(A)", "i)", "iv." ...
 SUB_RE = re.compile(
-    r"^(?:\((?P<p>[a-zA-Z]|[ivxIVX]{1,4})\)|(?P<l>[a-z]|[ivx]{1,4})[.)]|(?P<u>[A-Z]|[IVX]{1,4})\))"
-    r"(?:\s+|$)(?P<text>.*)$"
+    r"""^(?:
+        \((?P<p>[a-zA-Z]|[ivxIVX]{1,4})\)  # (a) (A) (iv)
+      | (?P<l>[a-z]|[ivx]{1,4})[.)]       # a. a) i) iv.
+      | (?P<u>[A-Z]|[IVX]{1,4})\)         # A) IV)
+    )(?:\s+|$)(?P<text>.*)$""",
+    re.VERBOSE,
 )
+# Sub-items written inside an item's paragraph: "... referidas a: a) modificar ...; b) ...".
+INLINE_SUB_RE = re.compile(r"(?:(?<=[\s:;,.])|^)(?:\((?P<p>[a-z])\)|(?P<l>[a-z])\))\s+")
 BULLET_RE = re.compile(
-    r"^(?:[•·▪◦●○■□➢►▶✓✔\uf0b7\uf0a7\uf0d8\uf0fc\uf076\u2043\u2219\u25aa\u25cf]\s*|[-–—*>]\s+)"
-    r"(?P<text>\S.*)$"
+    r"""^(?:
+        [•·▪◦●○■□➢►▶✓✔\uf0b7\uf0a7\uf0d8\uf0fc\uf076\u2043\u2219\u25aa\u25cf]\s*  # a bullet sign
+      | [-–—*>]\s+  # a dash, star or ">" and a space ("-3" is no bullet)
+    )(?P<text>\S.*)$""",
+    re.VERBOSE,
 )
 
 _HEADING_WORDS = {

@@ -19,6 +19,8 @@ BODIES = (BODY_NETWORK, BODY_GRCM, BODY_VICEMINISTERIAL, BODY_WORKSHOP, BODY_OTH
 
 @dataclass
 class SubItem(JsonResult):
+    """A sub-item of an agreement: "a)", "1.1" or a bullet (labelled a, b, c ... in order)."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = ("label", "text")
 
     label: str
@@ -28,6 +30,10 @@ class SubItem(JsonResult):
 
 @dataclass
 class Item(JsonResult):
+    """A numbered agreement, or an un-numbered paragraph of the agreements numbered in order;
+    `line` is where it starts (not compared: the same agreement read from another copy of the
+    report is equal)."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = ("number", "text", "subitems")
 
     number: str
@@ -38,6 +44,9 @@ class Item(JsonResult):
 
 @dataclass
 class MeetingReport(ParsedDocument):
+    """A meeting report as read: what its JSON holds (the meeting's record), the organizations
+    and observer countries among the participants, and the text kept outside the agreements."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = (
         "title",
         "body",

@@ -95,14 +95,23 @@ _DONE_RE = re.compile(
     r"\b(?:realizad[oa]s?|cumplid[oa]s?|conclu[i]d[oa]s?|ejecutad[oa]s?|"
     r"finalizad[oa]s?|completad[oa]s?|done|completed|accomplished)\b"
 )
-_ONGOING_RE = re.compile(
-    r"\b(?:continu[oa]s?|permanentes?|ongoing|on-going|continuous|"
-    r"permanent|recurrente)\b"
-)
-_PENDING_RE = re.compile(r"\b(?:pendientes?|pending)\b")
-_TBD_RE = re.compile(
-    r"\b(?:por|a)\s+(?:definir|determinar)\b|\bto\s+be\s+(?:defined|determined)\b"
-    r"|\btbd\b"
+# The states a schedule cell says in words, the first that matches wins; none has a date.
+_UNDATED_STATES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "ongoing",
+        re.compile(
+            r"\b(?:continu[oa]s?|permanentes?|ongoing|on-going|continuous|"
+            r"permanent|recurrente)\b"
+        ),
+    ),
+    ("pending", re.compile(r"\b(?:pendientes?|pending)\b")),
+    (
+        "tbd",
+        re.compile(
+            r"\b(?:por|a)\s+(?:definir|determinar)\b|\bto\s+be\s+(?:defined|determined)\b"
+            r"|\btbd\b"
+        ),
+    ),
 )
 
 
@@ -122,12 +131,9 @@ def parse_schedule(text: str) -> Schedule:
     folded = fold(text)
     if _DONE_RE.search(folded):
         return Schedule("done", _date_in(text))
-    if _ONGOING_RE.search(folded):
-        return Schedule("ongoing", None)
-    if _PENDING_RE.search(folded):
-        return Schedule("pending", None)
-    if _TBD_RE.search(folded):
-        return Schedule("tbd", None)
+    for state, pattern in _UNDATED_STATES:
+        if pattern.search(folded):
+            return Schedule(state, None)
     due = _date_in(text)
     return Schedule("due", due) if due else Schedule(None, None)
 

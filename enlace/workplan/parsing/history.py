@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enlace.core.documents.problems import gettext_noop
 from enlace.workplan.parsing.cells import done_date, split_references
-from enlace.workplan.parsing.layout import _entries, _Entry, _Row
+from enlace.workplan.parsing.layout import _Entry, _Row
 from enlace.workplan.parsing.result import HistoryAction, HistoryRecord
 
 
@@ -14,22 +14,10 @@ class HistoryRows:
 
     def history_row(self, row: _Row, roles: list[str]) -> None:
         cells = self.cells_by_role(row, roles)
-        parents = self.objective_cell(cells.get("objective", []))
-        if not self.ensure_objective(row.line):
+        targets = self.row_targets(row, cells, self.add_record)
+        if targets is None:
             return
-        row_parents = [self.add_record(entry, None) for entry in parents]
-        if row_parents:
-            self.parent = row_parents[-1]
-        children = []
-        for cell in cells.get("activity", []):
-            if cell.merged:
-                continue
-            for entry in _entries(cell):
-                children.append(self.add_record(entry, row_parents[-1] if row_parents else None))
-        targets = children or row_parents
-        entries = [
-            entry for cell in cells.get("done", []) if not cell.merged for entry in _entries(cell)
-        ]
+        entries = self.role_entries(cells, "done")
         if entries and not targets:
             self.problem(
                 row.line, gettext_noop("A history row tells what was done but names no activity.")

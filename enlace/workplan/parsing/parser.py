@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from enlace.core.documents.base import DocumentParser
@@ -223,6 +224,31 @@ class _WorkPlanParser(PlanRows, HistoryRows, DocumentParser[WorkPlanDocument]):
         for cell, role in zip(row.cells, roles, strict=False):
             by_role.setdefault(role, []).append(cell)
         return by_role
+
+    def row_targets(self, row: _Row, cells: dict[str, list[_Cell]], add: Callable) -> list | None:
+        """The activities (plan) or records (history) a row names, made by `add(entry, parent)`:
+        those of its second column under the last one of its first column, else those of the
+        first column. None when no objective holds the row (a problem says so)."""
+        parents = self.objective_cell(cells.get("objective", []))
+        if not self.ensure_objective(row.line):
+            return None
+        row_parents = [add(entry, None) for entry in parents]
+        if row_parents:
+            self.parent = row_parents[-1]
+        children = []
+        for cell in cells.get("activity", []):
+            if cell.merged:
+                continue
+            for entry in _entries(cell):
+                children.append(add(entry, row_parents[-1] if row_parents else None))
+        return children or row_parents
+
+    @staticmethod
+    def role_entries(cells: dict[str, list[_Cell]], role: str) -> list[_Entry]:
+        """The entries of a row's cells of `role`, merged cells left out."""
+        return [
+            entry for cell in cells.get(role, []) if not cell.merged for entry in _entries(cell)
+        ]
 
     def objective_cell(self, cells: list[_Cell]) -> list[_Entry]:
         """Objective switches and parent activities written in the first column."""

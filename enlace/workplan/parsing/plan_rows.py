@@ -11,7 +11,7 @@ from enlace.workplan.parsing.cells import (
     parse_schedule,
     split_references,
 )
-from enlace.workplan.parsing.layout import _entries, _Entry, _Row
+from enlace.workplan.parsing.layout import _Entry, _Row
 from enlace.workplan.parsing.result import Activity, Schedule
 
 # One template per role rather than a role word put into one: the words would stay in English
@@ -45,19 +45,9 @@ class PlanRows:
 
     def plan_row(self, row: _Row, roles: list[str]) -> None:
         cells = self.cells_by_role(row, roles)
-        parents = self.objective_cell(cells.get("objective", []))
-        if not self.ensure_objective(row.line):
+        targets = self.row_targets(row, cells, self.add_activity)
+        if targets is None:
             return
-        row_parents = [self.add_activity(entry, None) for entry in parents]
-        if row_parents:
-            self.parent = row_parents[-1]
-        children: list[Activity] = []
-        for cell in cells.get("activity", []):
-            if cell.merged:
-                continue
-            for entry in _entries(cell):
-                children.append(self.add_activity(entry, row_parents[-1] if row_parents else None))
-        targets = children or row_parents
         if not targets:
             if any(
                 not cell.empty
@@ -70,9 +60,7 @@ class PlanRows:
                 )
             return
         for role in ("responsible", "schedule"):
-            entries = [
-                entry for cell in cells.get(role, []) if not cell.merged for entry in _entries(cell)
-            ]
+            entries = self.role_entries(cells, role)
             for entry, target in self.place(
                 entries, targets, 1 if role == "responsible" else 2, role
             ):

@@ -12,6 +12,8 @@ from enlace.core.documents.problems import Problem
 
 @dataclass
 class Schedule(JsonResult):
+    """`state` is one of SCHEDULE_STATES or None (unreadable); `date` for due and done."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = ("state", "date")
 
     state: str | None = None
@@ -20,6 +22,9 @@ class Schedule(JsonResult):
 
 @dataclass
 class Activity(JsonResult):
+    """An activity of the plan, its code as written ("1", "1.2"); `parent` is the code of the
+    activity it is under, the cells' texts as written are kept beside what was read of them."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = (
         "code",
         "text",
@@ -41,6 +46,8 @@ class Activity(JsonResult):
 
 @dataclass
 class Objective(JsonResult):
+    """An objective ("A.", "B." ...) of an area and its activities in document order."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = ("code", "text", "activities")
 
     code: str
@@ -51,6 +58,8 @@ class Objective(JsonResult):
 
 @dataclass
 class Area(JsonResult):
+    """An area of the plan, coded with roman numerals ("I", "II" ...)."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = ("code", "title", "objectives")
 
     code: str
@@ -61,6 +70,8 @@ class Area(JsonResult):
 
 @dataclass
 class HistoryAction(JsonResult):
+    """What was done for an activity that left the plan, and when (see `done_date`)."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = ("code", "text", "date", "references")
 
     code: str | None
@@ -72,6 +83,9 @@ class HistoryAction(JsonResult):
 
 @dataclass
 class HistoryRecord(JsonResult):
+    """An activity that left the plan, where it stood, and what was done; its `date` is the
+    latest of its done entries'."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = (
         "area",
         "objective",
@@ -101,6 +115,9 @@ class HistoryRecord(JsonResult):
 
 @dataclass
 class WorkPlanDocument(ParsedDocument):
+    """The plan as read: its areas and its history (the JSON), and the title, preamble and
+    legend lines kept beside them."""
+
     JSON_FIELDS: ClassVar[tuple[str, ...]] = ("updated_on", "areas", "history")
 
     updated_on: date | None = None
