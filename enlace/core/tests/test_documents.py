@@ -31,8 +31,8 @@ from enlace.core.documents.text import roman_numeral, upper_ratio
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCUMENTS = ROOT / "enlace" / "core" / "documents"
-SEED_PLAN = ROOT / "enlace" / "meetings" / "seeds" / "004_abb5666c6524ad2c.txt"
-SEED_REPORT = ROOT / "enlace" / "meetings" / "seeds" / "002_d9e9c4457487cb69.txt"
+SEED_PLAN = reference_data.SEEDS_DIR / "004_abb5666c6524ad2c.txt"
+SEED_REPORT = reference_data.SEEDS_DIR / "002_d9e9c4457487cb69.txt"
 
 NO_DJANGO = f"""
 import sys
