@@ -5,18 +5,17 @@ liaison officer sees it on her home page and in her calendar."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
 from enlace.accounts.choices import Role
 from enlace.accounts.tests.factories import user_for
+from enlace.core.reference_data import SEEDS_DIR
 from enlace.meetings.models import FollowUpTask, Meeting
 from tests.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-REPORT = (Path(__file__).resolve().parents[1] / "enlace" / "meetings" / "seeds"
-          / "002_d9e9c4457487cb69.txt")
+REPORT = SEEDS_DIR / "002_d9e9c4457487cb69.txt"
 
 
 def test_the_st_turns_agreement_2a_into_a_task_the_honduran_officer_sees(live_server, browser,

@@ -11,8 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .choices import JobStatus, OrganizationKind, Region
-
-MEMBER_STATES = ("BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO")
+from .reference_data import MEMBER_STATES as MEMBER_STATES  # where the apps import it from
 
 
 def active_language() -> str:

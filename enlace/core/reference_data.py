@@ -10,6 +10,13 @@ import csv
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# The network's own documents (meeting reports, the work plan) the product ships: demo data of
+# the meetings and work-plan apps and real inputs of their parsers' tests (README.md there).
+SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
+
+# The 11 member states of the CRM (ISO 3166-1 alpha-2), in the Conference's order. Plain
+# Python so the document parsers, which run without Django, read the same list as the models.
+MEMBER_STATES: tuple[str, ...] = ("BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO")
 
 
 def read_rows(name: str) -> list[dict[str, str]]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from pathlib import Path
 
 from enlace.core.models import Country, Organization
+from enlace.core.reference_data import SEEDS_DIR
 
 from .models import Campaign, Meeting, TaskStatus, TrainingEvent, TrainingNeed
 from .services import meeting_import, meeting_review, task_create
 
-SEEDS = Path(__file__).resolve().parent / "seeds"
+SEEDS = SEEDS_DIR
 MEETING_SEEDS = ["003_1d20338a4e5ff910.txt", "001_518c22be36a49769.txt",
                  "000_8d3ad5c47a8748c8.txt", "002_d9e9c4457487cb69.txt"]
 

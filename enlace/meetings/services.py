@@ -27,7 +27,7 @@ from .models import (
     TaskStatus,
     TrainingEvent,
 )
-from .parsing.report import MeetingReport, parse_meeting_file
+from .parsing import MeetingReport, parse_meeting_file
 
 
 class MeetingImportError(Exception):

@@ -21,6 +21,7 @@ from enlace.access.services import StaleVersionError
 from enlace.accounts.choices import Role
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.services import record_event
+from enlace.core.documents import DocumentError
 from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
 
@@ -44,7 +45,6 @@ from .models import (
     TrainingEvent,
     TrainingNeed,
 )
-from .parsing.text import DocumentError
 from .reports import meeting_report_docx, meeting_report_pdf
 from .selectors import MEETING_READERS
 

@@ -1,7 +1,7 @@
 """Demo work plan: the network's own plan of 26 November 2009 (seed 004), imported as the
 Technical Secretariat would, so the demo shows the real areas, objectives, flags and history.
 
-The product reads only files it ships: the copy under enlace/meetings/seeds/. Without it the
+The product reads only files it ships: the copy under enlace/core/seeds/. Without it the
 demo goes on without a work plan and says so. Idempotent: nothing is imported once any
 version exists."""
 
@@ -11,12 +11,14 @@ import logging
 import random
 from pathlib import Path
 
+from enlace.core.reference_data import SEEDS_DIR
+
 from .actors import SecretariatActor
 from .importing import WorkPlanFileError, read_plan_file
 from .models import PlanVersion
 from .services import plan_import
 
-SEED = Path(__file__).resolve().parents[1] / "meetings" / "seeds" / "004_abb5666c6524ad2c.txt"
+SEED = SEEDS_DIR / "004_abb5666c6524ad2c.txt"
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ def populate(
     seed = seed or SEED
     if not seed.is_file():
         logger.warning(
-            "Demo work plan skipped: %s not found (the seeds ship with the meetings app).", seed
+            "Demo work plan skipped: %s not found (the seeds ship with the core app).", seed
         )
         return None
     try:

@@ -23,10 +23,10 @@ from django.utils import translation
 
 from enlace.core.exporting import workbook as new_workbook
 from enlace.core.exporting import workbook_bytes
-from enlace.meetings.parsing.dates import find_dates, find_month_years
 
 from .choices import ScheduleState
 from .models import Activity, PlanVersion
+from .parsing import done_date
 from .parties import PartyNames
 from .selectors import FLAG_NO_ACTIVITY, FLAG_NO_RESPONSIBLE, plan_tree
 
@@ -209,24 +209,11 @@ def activity_text(activity: Activity, language: str) -> str:
     return f"{activity.code}{separator}{text}"
 
 
-def _recovered_date(text: str, references: list[str]) -> date | None:
-    """The date the importer reads from a done entry: the latest day its text names, else
-    its latest month, else the latest month of its references."""
-    days = [found.start for found in find_dates(text)]
-    if days:
-        return max(days)
-    months = [found[0] for found in find_month_years(text)]
-    if months:
-        return max(months)
-    months = [found[0] for reference in references for found in find_month_years(reference)]
-    return max(months) if months else None
-
-
 def done_text(action, language: str) -> str:
     """A done entry, with its date written out when its text does not already say it."""
     references = [reference.text for reference in action.references.all()]
     text = action.text or _texts(language)["states"][ScheduleState.DONE]
-    if action.date and _recovered_date(text, references) != action.date:
+    if action.date and done_date(text, references) != action.date:  # what the importer reads
         text = f"{text.rstrip('. ')}, {date_text(action.date, language)}."
     text = _with_references(text, references, language)
     return f"{action.code} {text}".strip()

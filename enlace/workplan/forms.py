@@ -8,8 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from enlace.core.documents import DOCX_SUFFIXES
+
 from .choices import ScheduleState
-from .parsing import DOCX_SUFFIXES
 from .parties import PartyNames
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024

@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from enlace.meetings.parsing.problems import Problem, gettext_noop, problem
+from enlace.core.documents.problems import Problem, gettext_noop, problem
 
 from .choices import ScheduleState
 from .parsing import DocumentError, parse_workplan_file

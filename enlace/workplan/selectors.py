@@ -247,13 +247,7 @@ class PlanTree:
 
     @property
     def overdue(self) -> list[Activity]:
-        return [
-            activity
-            for activity in self.activities()
-            if activity.schedule_state == ScheduleState.DUE
-            and activity.schedule_date
-            and activity.schedule_date < self.today
-        ]
+        return [a for a in self.activities() if activity_overdue(a, today=self.today)]
 
     def counts(self) -> dict[str, int]:
         activities = self.activities()
@@ -267,6 +261,16 @@ class PlanTree:
             "history_records": sum(len(group.records) for group in self.history),
             "flagged": len(self.flagged),
         }
+
+
+def activity_overdue(activity: Activity, *, today: date) -> bool:
+    """Due on a day that has passed: the one rule for the plan's overdue list and the badge of
+    each activity."""
+    return (
+        activity.schedule_state == ScheduleState.DUE
+        and activity.schedule_date is not None
+        and activity.schedule_date < today
+    )
 
 
 def group_flags(group: ActivityGroup) -> list[str]:

@@ -65,11 +65,7 @@ def decorate(tree: selectors.PlanTree, language: str) -> None:
             if activity.schedule_state != ScheduleState.DUE
             else ""
         )
-        activity.is_overdue = (
-            activity.schedule_state == ScheduleState.DUE
-            and activity.schedule_date is not None
-            and activity.schedule_date < tree.today
-        )
+        activity.is_overdue = selectors.activity_overdue(activity, today=tree.today)
 
 
 def _filter_party(tree: selectors.PlanTree, party: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -17,6 +16,7 @@ from enlace.accounts.choices import Role
 from enlace.accounts.tests.factories import user_for
 from enlace.audit.models import Event
 from enlace.core.models import Country
+from enlace.core.reference_data import SEEDS_DIR
 from enlace.meetings.models import FollowUpTask, Meeting, MeetingStatus, TaskStatus
 from enlace.meetings.notifications import send_digests
 from enlace.meetings.parsing.report import parse_meeting_file
@@ -24,7 +24,7 @@ from enlace.meetings.reports import date_range_text, meeting_report_docx, meetin
 from enlace.meetings.services import meeting_import, meeting_review, task_create
 
 pytestmark = pytest.mark.django_db
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = SEEDS_DIR
 TEGUCIGALPA = SEEDS / "002_d9e9c4457487cb69.txt"
 MEETING_SEEDS = sorted(path for path in SEEDS.glob("00[0-3]_*.txt"))
 

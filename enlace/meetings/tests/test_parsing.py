@@ -17,21 +17,19 @@ from docx.oxml.ns import nsdecls
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enlace.meetings.parsing import (
-    BODIES,
+from enlace.core.documents import (
     DocumentError,
     city_lookup,
     country_code,
     find_countries,
     find_organizations,
     parse_dates,
-    parse_meeting_file,
-    parse_meeting_report,
     parse_month_year,
     parse_place,
     read_document,
 )
-from enlace.meetings.parsing.text import fold
+from enlace.core.documents.text import fold
+from enlace.meetings.parsing import BODIES, parse_meeting_file, parse_meeting_report
 
 SEEDS = Path("/work/shared/seeds")
 DOCUMENTS = Path(__file__).parent / "documents"

@@ -1,16 +1,15 @@
 """The work plan of seed 004, imported through the services as the Technical Secretariat
-would; the seed is the copy the product ships (enlace/meetings/seeds/)."""
+would; the seed is the copy the product ships (enlace/core/seeds/)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from enlace.core.reference_data import SEEDS_DIR
 from enlace.workplan.importing import read_plan_file
 from enlace.workplan.services import draft_start, plan_import
 
-SEED = Path(__file__).resolve().parents[2] / "meetings" / "seeds" / "004_abb5666c6524ad2c.txt"
+SEED = SEEDS_DIR / "004_abb5666c6524ad2c.txt"
 
 
 @pytest.fixture

@@ -173,6 +173,21 @@ def test_references_link_the_agreement_they_cite(users, seed_import):
     )
 
 
+def test_references_cite_the_kinds_of_meeting_the_meetings_app_records():
+    from enlace.meetings.models import MeetingKind
+    from enlace.workplan.references import cited
+
+    kinds = {
+        cited(text)[0]
+        for text in (
+            "p. 4, CRM, Inf. Red Trata, abril, 2007",
+            "pf. 2, GRCM, Concl., mayo, 2004",
+            "pto. 8, Deci., CRM, mayo, 2004",
+        )
+    }
+    assert kinds == {MeetingKind.NETWORK, MeetingKind.GRCM, MeetingKind.VICEMINISTERIAL}
+
+
 def test_split_note():
     assert split_note("Por definir. NOTA: Si no se identifican actividades.") == (
         "Por definir.",

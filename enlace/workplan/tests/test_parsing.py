@@ -15,19 +15,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enlace.meetings.parsing import DocumentError, read_document
+from enlace.core.documents import DocumentError, read_document
 from enlace.workplan.parsing import (
     ALL_MEMBERS,
     HOST_COUNTRY,
     Schedule,
-    _Para,
-    _units_from_lines,
     parse_responsible,
     parse_schedule,
     parse_workplan,
     parse_workplan_file,
     split_references,
 )
+from enlace.workplan.parsing.layout import _Para, _units_from_lines
 
 SEED = Path("/work/shared/seeds/004_abb5666c6524ad2c.txt")
 DOCUMENTS = Path(__file__).parent / "documents"

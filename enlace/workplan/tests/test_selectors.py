@@ -151,3 +151,19 @@ def test_the_draft_is_the_secretariats(users, draft):
     assert draft_get(actor=users["st"]) == draft
     assert draft_get(actor=users["cr_liaison"]) is None
     assert draft_get(actor=users["observer"]) is None
+
+
+def test_the_overdue_list_and_the_overdue_badges_follow_one_rule(plan):
+    from enlace.workplan.views import decorate
+
+    # The seed has activities due in 2009 and 2010 ("Febrero 2010") and others not yet due.
+    for today in (date(2009, 1, 1), date(2010, 3, 1), date(2030, 1, 1)):
+        tree = plan_tree(plan, today=today)
+        decorate(tree, "es")
+        badged = [activity for activity in tree.activities() if activity.is_overdue]
+        assert badged == tree.overdue
+        assert all(
+            activity.schedule_state == "due" and activity.schedule_date < today
+            for activity in badged
+        )
+    assert plan_tree(plan, today=date(2030, 1, 1)).overdue

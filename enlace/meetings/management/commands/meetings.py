@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from enlace.accounts.choices import Role
 from enlace.accounts.models import User
+from enlace.core.documents import DocumentError
 from enlace.meetings.notifications import send_digests
-from enlace.meetings.parsing.text import DocumentError
 from enlace.meetings.services import MeetingImportError, meeting_import
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from enlace.meetings.parsing.text import fold
+from enlace.core.documents.text import fold
 
 MONTHS: dict[str, int] = {
     # Spanish

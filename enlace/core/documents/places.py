@@ -3,8 +3,9 @@
 - `country_code(name)`: ISO 3166-1 alpha-2 for a country name in Spanish or English, with or
   without accents, articles or "República de" ("Estados Unidos de América", "EE.UU.", "USA",
   "the United States of America", "Méjico", "Belice", "República Dominicana" ...). The member
-  states come from a table written here (the variants the reports use); every other country
-  from pycountry (English names) and Babel/CLDR (Spanish and English names).
+  states (`enlace.core.reference_data.MEMBER_STATES`) are named by a table written here (the
+  variants the reports use); every other country from pycountry (English names) and
+  Babel/CLDR (Spanish and English names).
 - `find_countries(text)`: every member state mentioned, in reading order.
 - `city_lookup(name)` / `find_city(text)`: the region's capitals and meeting cities. A city is
   given back under one canonical name, the one the city uses itself ("Ciudad de Guatemala",
@@ -18,14 +19,11 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from pathlib import Path
 
-from enlace.meetings.parsing.text import fold, fold_keep_case, normalize_space
-
-MEMBER_STATES: tuple[str, ...] = ("BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO")
+from enlace.core.documents.text import fold, fold_keep_case, normalize_space
+from enlace.core.reference_data import MEMBER_STATES, read_rows
 
 # Folded (lower case, no accents) names; matching ignores dots and extra spaces.
 _MEMBER_NAMES: dict[str, tuple[str, ...]] = {
@@ -215,8 +213,6 @@ _ORGANIZATIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
     ),
 )
-
-_ORGANIZATIONS_CSV = Path(__file__).resolve().parents[2] / "core" / "data" / "organizations.csv"
 
 
 def _key(name: str) -> str:
@@ -485,8 +481,7 @@ def _organization_table() -> tuple[dict[str, str], dict[str, str]]:
         for name in name_list:
             names[_key(name)] = code
     try:
-        with _ORGANIZATIONS_CSV.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+        rows = read_rows("organizations.csv")
     except OSError:
         rows = []
     for row in rows:

@@ -12,17 +12,17 @@ Two details of Word files matter for the parsers and are therefore rendered here
 - a table row that is one cell wide (a merged heading row) is rendered as plain lines, as the
   seeds show such headings; a vertically merged cell repeats nothing (a lone tab).
 
-Nothing here knows about meetings or work plans; `fold` and `normalize_space` are the shared
-text helpers of the parsers.
+Nothing here knows about meetings or work plans; the text helpers live in `text`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from enlace.core.documents.text import clean_line, roman_numeral
 
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -34,64 +34,6 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 
 class DocumentError(Exception):
     """The file as a whole cannot be read: missing, unsupported type, corrupt or not text."""
-
-
-# ---------------------------------------------------------------------------------------------
-# Text helpers shared by the parsers
-# ---------------------------------------------------------------------------------------------
-
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"), " ")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
-
-
-def clean_line(text: str) -> str:
-    """A line without invisible characters, odd spaces or Tika bookmark markers, still with
-    its tabs (they carry the table layout)."""
-    text = text.translate(_INVISIBLE).translate(_SPACES)
-    return _BOOKMARK.sub("", text)
-
-
-def normalize_space(text: str) -> str:
-    """Single spaces, no leading or trailing whitespace."""
-    return " ".join(text.split())
-
-
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char)[0]
-    lower = base.lower()
-    return lower if len(lower) == 1 else base
-
-
-_FOLD_CACHE: dict[str, str] = {}
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one character.
-
-    Keeping the length lets a match found in the folded text be cut out of the original (a
-    date out of "Tegucigalpa, Honduras, 8 de junio de 2016"), and makes the Spanish spellings
-    with and without accents ("México", "Mexico", "MEXICO") one key.
-    """
-    text = text.translate(_DASHES).translate(_SPACES)
-    out = []
-    for char in text:
-        if char.isascii():
-            out.append(char.lower())
-            continue
-        folded = _FOLD_CACHE.get(char)
-        if folded is None:
-            folded = _FOLD_CACHE[char] = _fold_char(char)
-        out.append(folded)
-    return "".join(out)
-
-
-def fold_keep_case(text: str) -> str:
-    """Like `fold` but keeping upper case, for acronyms that are only acronyms in capitals
-    ("US", "ST")."""
-    text = text.translate(_DASHES).translate(_SPACES)
-    return "".join(unicodedata.normalize("NFD", c)[0] if not c.isascii() else c for c in text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,30 +108,6 @@ def _int_attr(element, name: str) -> int | None:
         return None
 
 
-def _roman(number: int) -> str:
-    pairs = (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    )
-    out = []
-    for value, letters in pairs:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
 def _letters(number: int) -> str:
     # Word repeats the letter past z: aa, bb ...
     if number < 1:
@@ -204,9 +122,9 @@ def _format_number(number: int, fmt: str) -> str:
     if fmt in ("upperLetter",):
         return _letters(number).upper()
     if fmt == "lowerRoman":
-        return _roman(number)
+        return roman_numeral(number)
     if fmt == "upperRoman":
-        return _roman(number).upper()
+        return roman_numeral(number).upper()
     if fmt == "decimalZero":
         return f"{number:02d}"
     if fmt == "none":
