@@ -54,6 +54,9 @@ class Event(models.Model):
     request_id = models.CharField(_("request id"), max_length=64, blank=True)
     prev_hash = models.CharField(_("previous hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64, unique=True)
+    # HMAC of the hash under the audit key ("<key id>:<hex>"): without the key, an edited
+    # event cannot be given a valid signature even if its chain is recomputed.
+    mac = models.CharField(_("signature"), max_length=100, blank=True)
 
     objects = EventQuerySet.as_manager()
 
@@ -100,6 +103,10 @@ class Event(models.Model):
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical_content()).hexdigest()
 
+    @staticmethod
+    def mac_message(hash_: str) -> str:
+        return f"event\x00{hash_}"
+
 
 class ChainHead(models.Model):
     """The single row holding the last sequence and hash; locked while appending so events are
@@ -107,6 +114,7 @@ class ChainHead(models.Model):
 
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    mac = models.CharField(max_length=100, blank=True)  # over sequence and hash
 
     class Meta:
         verbose_name = _("audit chain head")
@@ -114,3 +122,7 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.last_sequence} {self.last_hash[:12]}"
+
+    @staticmethod
+    def mac_message(sequence: int, hash_: str) -> str:
+        return f"head\x00{sequence}\x00{hash_}"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+
+from enlace.core.crypto import audit_mac, audit_mac_check
 
 from . import context
 from .models import GENESIS_HASH, ChainHead, Event
@@ -52,9 +57,11 @@ def record_event(*, actor, action: str, obj: models.Model | None = None,
             prev_hash=head.last_hash,
         )
         event.hash = event.compute_hash()
+        event.mac = audit_mac(Event.mac_message(event.hash))
         event.save()
-        ChainHead.objects.filter(pk=head.pk).update(last_sequence=event.sequence,
-                                                    last_hash=event.hash)
+        ChainHead.objects.filter(pk=head.pk).update(
+            last_sequence=event.sequence, last_hash=event.hash,
+            mac=audit_mac(ChainHead.mac_message(event.sequence, event.hash)))
     return event
 
 
@@ -66,9 +73,19 @@ class VerifyResult:
     reason: str = ""
 
 
-def chain_verify() -> VerifyResult:
-    """Recompute every hash in order. The first event whose content, position or link to its
-    predecessor does not match is reported; a missing tail is caught against the chain head."""
+def chain_verify(checkpoints: list[dict] | None = None) -> VerifyResult:
+    """Recompute every hash in order and check every signature. The first event whose
+    content, position, link to its predecessor or signature does not match is reported; a
+    missing tail is caught against the (signed) chain head and against every checkpoint, a
+    rewritten past against the checkpoints (`checkpoint_write`; by default every file in
+    ENLACE_AUDIT_CHECKPOINT_DIR)."""
+    if checkpoints is None:
+        checkpoints = checkpoints_stored()
+    for checkpoint in checkpoints:
+        problem = _checkpoint_problem(checkpoint)
+        if problem:
+            return VerifyResult(False, 0, checkpoint.get("sequence"), problem)
+    expected = {int(point["sequence"]): point["hash"] for point in checkpoints}
     previous_hash = GENESIS_HASH
     expected_sequence = 1
     checked = 0
@@ -83,6 +100,14 @@ def chain_verify() -> VerifyResult:
         if event.compute_hash() != event.hash:
             return VerifyResult(False, checked, event.sequence,
                                 f"event #{event.sequence} was altered")
+        problem = audit_mac_check(Event.mac_message(event.hash), event.mac)
+        if problem:
+            return VerifyResult(False, checked, event.sequence,
+                                f"event #{event.sequence}: {problem}")
+        if expected.get(event.sequence, event.hash) != event.hash:
+            return VerifyResult(False, checked, event.sequence,
+                                f"event #{event.sequence} differs from the checkpoint taken "
+                                f"of it: the trail was rewritten")
         previous_hash = event.hash
         expected_sequence += 1
         checked += 1
@@ -91,4 +116,67 @@ def chain_verify() -> VerifyResult:
         return VerifyResult(False, checked, checked + 1,
                             f"events after #{checked} are missing "
                             f"(the chain head records #{head.last_sequence})")
+    if head and head.last_sequence:
+        problem = audit_mac_check(ChainHead.mac_message(head.last_sequence, head.last_hash),
+                                  head.mac)
+        if problem:
+            return VerifyResult(False, checked, head.last_sequence, f"chain head: {problem}")
+    beyond = [sequence for sequence in expected if sequence > checked]
+    if beyond:
+        return VerifyResult(False, checked, checked + 1,
+                            f"events after #{checked} are missing (a checkpoint records "
+                            f"#{max(beyond)})")
     return VerifyResult(True, checked)
+
+
+# --- checkpoints: the chain head, signed, kept outside the database ------------------------
+
+
+def _checkpoint_message(sequence: int, hash_: str, taken_at: str) -> str:
+    return f"checkpoint\x00{sequence}\x00{hash_}\x00{taken_at}"
+
+
+def checkpoint_take() -> dict:
+    """The chain head as a signed record for a file or an external notary: whoever keeps it
+    can later prove that history up to that event was not rewritten, even by someone who
+    holds the audit key."""
+    head = ChainHead.objects.filter(pk=1).first()
+    sequence, hash_ = (head.last_sequence, head.last_hash) if head else (0, GENESIS_HASH)
+    taken_at = timezone.now().isoformat(timespec="seconds")
+    return {"sequence": sequence, "hash": hash_, "taken_at": taken_at,
+            "mac": audit_mac(_checkpoint_message(sequence, hash_, taken_at))}
+
+
+def checkpoint_write(directory: Path | None = None) -> tuple[dict, Path]:
+    directory = Path(directory or settings.ENLACE_AUDIT_CHECKPOINT_DIR)
+    directory.mkdir(parents=True, exist_ok=True)
+    point = checkpoint_take()
+    stamp = point["taken_at"][:19].replace(":", "")
+    path = directory / f"audit-{point['sequence']:012d}-{stamp}.json"
+    path.write_text(json.dumps(point, sort_keys=True) + "\n")
+    return point, path
+
+
+def checkpoints_stored(directory: Path | None = None) -> list[dict]:
+    directory = Path(directory or settings.ENLACE_AUDIT_CHECKPOINT_DIR)
+    if not directory.is_dir():
+        return []
+    points = []
+    for path in sorted(directory.glob("audit-*.json")):
+        try:
+            points.append(json.loads(path.read_text()))
+        except (OSError, ValueError):
+            points.append({"sequence": None, "problem": f"{path.name} cannot be read"})
+    return points
+
+
+def _checkpoint_problem(point: dict) -> str:
+    if point.get("problem"):
+        return point["problem"]
+    try:
+        message = _checkpoint_message(int(point["sequence"]), str(point["hash"]),
+                                      str(point["taken_at"]))
+    except (KeyError, TypeError, ValueError):
+        return "a checkpoint is incomplete"
+    problem = audit_mac_check(message, str(point.get("mac", "")))
+    return f"checkpoint #{point['sequence']}: {problem}" if problem else ""

@@ -10,6 +10,12 @@
   (ENLACE_INDEX_KEY or the `index` line of the key file), over a normalised value, so equal
   document numbers or phones can be found without decrypting and without exposing them.
 
+- The audit trail is keyed: every event and the chain head carry an HMAC-SHA256 under an
+  audit key (ENLACE_AUDIT_KEYS "id:base64key,...", or key-file lines whose id starts with
+  "audit"; the first signs, all verify), so whoever can write to the database but does not
+  hold the key cannot rewrite history and recompute the chain. Rotation: put a new audit key
+  first; events keep the id of the key that signed them, so keep old audit keys listed.
+
 Ciphertext format: "e1:<key id>:<base64(nonce || ciphertext+tag)>".
 """
 
@@ -19,7 +25,7 @@ import base64
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,10 +43,14 @@ class DecryptionError(Exception):
     """The value was altered, moved to another column, or its key is not configured."""
 
 
+AUDIT_KEY_PREFIX = "audit"
+
+
 @dataclass(frozen=True)
 class KeyRing:
     keys: dict[str, bytes]  # key id -> 32-byte key, in priority order (first = active)
     index_key: bytes
+    audit_keys: dict[str, bytes] = field(default_factory=dict)  # first signs
 
     @property
     def active_id(self) -> str:
@@ -79,6 +89,9 @@ def _development_key_file() -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(new_key_line("k1") + "\n" + new_key_line("index") + "\n")
         path.chmod(0o600)
+    if not any(line.startswith(AUDIT_KEY_PREFIX) for line in path.read_text().splitlines()):
+        with path.open("a") as handle:  # a key file made before the audit trail was keyed
+            handle.write(new_key_line(f"{AUDIT_KEY_PREFIX}1") + "\n")
     return path
 
 
@@ -97,6 +110,10 @@ def keyring() -> KeyRing:
             raise ImproperlyConfigured("set ENLACE_KEYS or ENLACE_KEY_FILE")
         keys = _parse(path.read_text().splitlines())
     index_key = keys.pop("index", None)
+    audit_keys = {key_id: keys.pop(key_id) for key_id in list(keys)
+                  if key_id.startswith(AUDIT_KEY_PREFIX)}
+    if getattr(settings, "ENLACE_AUDIT_KEYS", ""):
+        audit_keys = _parse(settings.ENLACE_AUDIT_KEYS.split(","))
     if settings.ENLACE_INDEX_KEY:
         index_key = _decode_key("index", settings.ENLACE_INDEX_KEY)
     if not keys:
@@ -104,7 +121,7 @@ def keyring() -> KeyRing:
     if index_key is None:
         raise ImproperlyConfigured("no blind-index key configured (ENLACE_INDEX_KEY or an "
                                    "'index:' line)")
-    return KeyRing(keys=keys, index_key=index_key)
+    return KeyRing(keys=keys, index_key=index_key, audit_keys=audit_keys)
 
 
 def encrypt(plaintext: str, *, context: str) -> str:
@@ -158,6 +175,29 @@ def decrypt_bytes(blob: bytes, *, context: str) -> bytes:
         return AESGCM(key).decrypt(payload[:12], payload[12:], context.encode())
     except InvalidTag as exc:
         raise DecryptionError("the file was altered or belongs to another use") from exc
+
+
+def audit_mac(message: str) -> str:
+    """"<key id>:<HMAC-SHA256 hex>" of `message` under the active audit key."""
+    audit_keys = keyring().audit_keys
+    if not audit_keys:
+        raise ImproperlyConfigured(
+            "no audit key configured (ENLACE_AUDIT_KEYS, or an 'audit1:' line in the key "
+            "file; `enlace keys new audit1` prints one)")
+    key_id, key = next(iter(audit_keys.items()))
+    return f"{key_id}:{hmac.new(key, message.encode(), hashlib.sha256).hexdigest()}"
+
+
+def audit_mac_check(message: str, mac: str) -> str:
+    """"" when `mac` is the audit MAC of `message`, else why not (translated by callers)."""
+    key_id, _, digest = (mac or "").partition(":")
+    if not digest:
+        return "unsigned"
+    key = keyring().audit_keys.get(key_id)
+    if key is None:
+        return f"signed with audit key {key_id!r}, which is not configured"
+    expected = hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+    return "" if hmac.compare_digest(expected, digest) else "signature does not match"
 
 
 def keyed_digest(message: str, *, purpose: str) -> str:

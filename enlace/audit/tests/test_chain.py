@@ -95,16 +95,119 @@ def test_a_truncated_tail_is_detected(chain):
     assert ChainHead.objects.get().last_sequence == 5
 
 
-def test_a_recomputed_forgery_still_breaks_at_the_next_event(chain):
-    """Editing one event and fixing its own hash leaves the next event pointing at the old
-    hash, so the forgery is found one step later."""
+def test_a_recomputed_forgery_fails_its_signature(chain):
+    """Editing one event and fixing its own hash: without the audit key its signature cannot
+    be fixed, so the forgery is found at the forged event itself."""
     forged = Event.objects.get(sequence=3)
     forged.summary = "forged"
     new_hash = forged.compute_hash()
     raw("UPDATE {table} SET summary = %s, hash = %s WHERE sequence = %s",
         ["forged", new_hash, 3])
     result = chain_verify()
-    assert not result.ok and result.broken_sequence == 4
+    assert not result.ok and result.broken_sequence == 3
+    assert "signature" in result.reason
+
+
+def _rewrite_from(sequence: int, summary: str) -> None:
+    """What someone with write access to the database but not the key can do: change an
+    event and recompute every hash after it, and the chain head."""
+    previous = Event.objects.get(sequence=sequence - 1).hash if sequence > 1 else "0" * 64
+    for event in Event.objects.filter(sequence__gte=sequence).order_by("sequence"):
+        if event.sequence == sequence:
+            event.summary = summary
+        event.prev_hash = previous
+        event.hash = event.compute_hash()
+        raw("UPDATE {table} SET summary = %s, prev_hash = %s, hash = %s WHERE sequence = %s",
+            [event.summary, event.prev_hash, event.hash, event.sequence])
+        previous = event.hash
+    ChainHead.objects.filter(pk=1).update(last_hash=previous)
+
+
+def test_a_whole_rewritten_chain_without_the_key_is_caught(chain):
+    _rewrite_from(2, "nothing to see")
+    # the hashes alone now agree from end to end ...
+    events = list(Event.objects.order_by("sequence"))
+    assert all(event.compute_hash() == event.hash for event in events)
+    assert all(a.hash == b.prev_hash for a, b in itertools.pairwise(events))
+    # ... but the signatures do not
+    result = chain_verify()
+    assert not result.ok and result.broken_sequence == 2 and "signature" in result.reason
+
+
+def test_a_truncated_tail_with_a_recomputed_head_is_caught(chain):
+    raw("DELETE FROM {table} WHERE sequence >= %s", [4])
+    ChainHead.objects.filter(pk=1).update(last_sequence=3, last_hash=chain[2].hash)
+    result = chain_verify()
+    assert not result.ok and "chain head" in result.reason
+
+
+def test_a_checkpoint_catches_a_rewrite_even_by_someone_holding_the_key(chain, tmp_path,
+                                                                         settings):
+    from enlace.audit.services import checkpoint_write
+    from enlace.core.crypto import audit_mac
+
+    settings.ENLACE_AUDIT_CHECKPOINT_DIR = tmp_path
+    point, path = checkpoint_write()
+    assert point["sequence"] == 5 and path.exists()
+    assert chain_verify().ok
+    _rewrite_from(2, "rewritten with the key")
+    for event in Event.objects.filter(sequence__gte=2):  # and re-signed, with the key
+        raw("UPDATE {table} SET mac = %s WHERE sequence = %s",
+            [audit_mac(Event.mac_message(event.hash)), event.sequence])
+    head = ChainHead.objects.get(pk=1)
+    ChainHead.objects.filter(pk=1).update(
+        mac=audit_mac(ChainHead.mac_message(head.last_sequence, head.last_hash)))
+    assert chain_verify(checkpoints=[]).ok  # nothing but the checkpoint can tell
+    result = chain_verify()
+    assert not result.ok and result.broken_sequence == 5 and "checkpoint" in result.reason
+
+
+def test_an_altered_checkpoint_or_a_vanished_tail_is_caught(chain, tmp_path, settings):
+    import json
+
+    from enlace.audit.services import checkpoint_write
+
+    settings.ENLACE_AUDIT_CHECKPOINT_DIR = tmp_path
+    point, path = checkpoint_write()
+    path.write_text(json.dumps({**point, "hash": chain[0].hash}))
+    assert "checkpoint" in chain_verify().reason
+    path.write_text(json.dumps(point))
+    raw("DELETE FROM {table} WHERE sequence >= %s", [5])
+    ChainHead.objects.all().delete()
+    result = chain_verify()
+    assert not result.ok and "checkpoint records #5" in result.reason
+
+
+def test_audit_keys_rotate(chain, settings):
+    from enlace.core import crypto
+
+    old = settings.ENLACE_AUDIT_KEYS
+    settings.ENLACE_AUDIT_KEYS = crypto.new_key_line("audit-t2") + "," + old
+    crypto.keyring.cache_clear()
+    try:
+        record_event(actor=None, action="test.after_rotation")
+        assert Event.objects.get(action="test.after_rotation").mac.startswith("audit-t2:")
+        assert chain_verify().ok  # old events verify under the old key, still listed
+        settings.ENLACE_AUDIT_KEYS = settings.ENLACE_AUDIT_KEYS.split(",")[0]
+        crypto.keyring.cache_clear()
+        result = chain_verify()
+        assert not result.ok and "not configured" in result.reason
+    finally:
+        settings.ENLACE_AUDIT_KEYS = old
+        crypto.keyring.cache_clear()
+
+
+def test_checkpoint_command_writes_and_verify_reads_it(chain, tmp_path, capsys):
+    import json
+
+    call_command("audit", "checkpoint", "--dir", str(tmp_path), "--json")
+    written = json.loads(capsys.readouterr().out)
+    assert written["sequence"] == 5 and (tmp_path / written["file"].split("/")[-1]).exists()
+    call_command("audit", "verify", "--dir", str(tmp_path), "--json")
+    assert json.loads(capsys.readouterr().out)["checkpoints"] == 1
+    raw("UPDATE {table} SET mac = %s WHERE sequence = %s", ["audit-t1:00", 2])
+    with pytest.raises(CommandError, match="#2"):
+        call_command("audit", "verify", "--dir", str(tmp_path))
 
 
 def test_verify_command_exit_status(chain, capsys):

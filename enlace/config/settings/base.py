@@ -265,4 +265,8 @@ ENLACE_CONTACT_REMINDER_INTERVAL_DAYS = env_int("ENLACE_CONTACT_REMINDER_INTERVA
 ENLACE_KEYS = env_str("ENLACE_KEYS", "")
 ENLACE_KEY_FILE = env_str("ENLACE_KEY_FILE")
 ENLACE_INDEX_KEY = env_str("ENLACE_INDEX_KEY", "")
+ENLACE_AUDIT_KEYS = env_str("ENLACE_AUDIT_KEYS", "")
+# `enlace audit checkpoint` writes the signed chain head here; `audit verify` checks them all.
+ENLACE_AUDIT_CHECKPOINT_DIR = Path(env_str("ENLACE_AUDIT_CHECKPOINT_DIR",
+                                           str(VAR_DIR / "audit-checkpoints")))
 ENLACE_ALLOW_GENERATED_KEYS = True
