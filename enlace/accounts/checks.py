@@ -16,3 +16,24 @@ def two_factor_in_production(app_configs, **kwargs):
     if not hashers or "Argon2" not in hashers[0]:
         errors.append(Error("Passwords must be hashed with Argon2.", id="enlace.E003"))
     return errors
+
+
+@register(Tags.security, deploy=True)
+def audit_key_with_the_data_keys(app_configs, **kwargs):
+    """A deployment that configures its encryption keys configures the audit key beside them
+    (an upgrade from before the keyed audit trail would otherwise fail at the first event)."""
+    if not (settings.ENLACE_KEYS or settings.ENLACE_KEY_FILE):
+        return []
+    from django.core.exceptions import ImproperlyConfigured
+
+    from enlace.core import crypto
+
+    try:
+        ring = crypto.keyring()
+    except (ImproperlyConfigured, OSError) as exc:
+        return [Error(f"The encryption keys cannot be read: {exc}", id="enlace.E004")]
+    if not ring.audit_keys:
+        return [Error("No audit key is configured.", id="enlace.E005",
+                      hint="Add ENLACE_AUDIT_KEYS, or an 'audit1:' line to the key file "
+                           "(`enlace keys new audit1` prints one).")]
+    return []

@@ -234,3 +234,18 @@ def test_request_context_is_recorded(users, login, client):
     event = Event.objects.get(action="auth.login_failed")
     assert event.request_id == "req-123" and event.ip == "10.1.2.3"
     assert event.actor_username == "cr-liaison"
+
+
+def test_a_deployment_with_data_keys_but_no_audit_key_fails_its_check(settings):
+    from enlace.accounts.checks import audit_key_with_the_data_keys
+    from enlace.core import crypto
+
+    assert audit_key_with_the_data_keys(None) == []
+    old = settings.ENLACE_AUDIT_KEYS
+    settings.ENLACE_AUDIT_KEYS = ""
+    crypto.keyring.cache_clear()
+    try:
+        assert [error.id for error in audit_key_with_the_data_keys(None)] == ["enlace.E005"]
+    finally:
+        settings.ENLACE_AUDIT_KEYS = old
+        crypto.keyring.cache_clear()
