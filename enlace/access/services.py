@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.models import Country
@@ -44,7 +45,7 @@ def bump_version(record, expected_version: int) -> None:
         record.updated_at = values["updated_at"]
 
 
-def record_share(*, actor, record: Shareable, audience: str, countries: Iterable[str] = (),
+def record_share(*, actor: Actor, record: Shareable, audience: str, countries: Iterable[str] = (),
                  handling_code: str | None = None, expected_version: int) -> Shareable:
     """Set who beyond the owner sees `record`. Only the owner's liaison officers may."""
     if not can_edit(actor, record):
@@ -78,13 +79,13 @@ def record_share(*, actor, record: Shareable, audience: str, countries: Iterable
     return record
 
 
-def record_withdraw(*, actor, record: Shareable, expected_version: int) -> Shareable:
+def record_withdraw(*, actor: Actor, record: Shareable, expected_version: int) -> Shareable:
     """Stop sharing: the record becomes national again."""
     return record_share(actor=actor, record=record, audience=Audience.NATIONAL,
                         expected_version=expected_version)
 
 
-def law_profile_update(*, actor, country_id: str, values: dict,
+def law_profile_update(*, actor: Actor, country_id: str, values: dict,
                        expected_version: int) -> LawProfile:
     """Change what may leave the country. Only that country's national administrator."""
     if not (actor.is_authenticated and actor.role == Role.NATIONAL_ADMIN

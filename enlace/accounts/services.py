@@ -13,6 +13,7 @@ from knox.models import AuthToken
 
 from enlace.audit.services import record_event
 
+from .actors import Actor
 from .choices import Role
 from .models import User
 from .selectors import organizations_manageable, roles_assignable, user_list
@@ -21,7 +22,7 @@ USER_FIELDS = ("username", "first_name", "last_name", "email", "role", "organiza
                "is_active", "preferred_language")
 
 
-def _check_scope(actor, role: str, organization) -> None:
+def _check_scope(actor: Actor, role: str, organization) -> None:
     if Role(role) not in roles_assignable(actor=actor):
         raise PermissionDenied
     if not organizations_manageable(actor=actor).filter(pk=organization.pk).exists():
@@ -29,7 +30,7 @@ def _check_scope(actor, role: str, organization) -> None:
 
 
 @transaction.atomic
-def user_create(*, actor, password: str | None = None, **values) -> User:
+def user_create(*, actor: Actor, password: str | None = None, **values) -> User:
     """Create a user in the actor's scope (national administrators: their country only)."""
     _check_scope(actor, values["role"], values["organization"])
     user = User(**{key: value for key, value in values.items() if key in USER_FIELDS})
@@ -46,7 +47,7 @@ def user_create(*, actor, password: str | None = None, **values) -> User:
 
 
 @transaction.atomic
-def user_update(*, actor, user: User, **values) -> User:
+def user_update(*, actor: Actor, user: User, **values) -> User:
     if not user_list(actor=actor).filter(pk=user.pk).exists():
         raise PermissionDenied
     _check_scope(actor, values.get("role", user.role), values.get("organization",
@@ -64,7 +65,7 @@ def user_update(*, actor, user: User, **values) -> User:
 
 
 @transaction.atomic
-def user_reset_two_factor(*, actor, user: User) -> None:
+def user_reset_two_factor(*, actor: Actor, user: User) -> None:
     """Remove a user's authenticator (lost phone): she enrols a new one at next login."""
     if not user_list(actor=actor).filter(pk=user.pk).exists():
         raise PermissionDenied
@@ -95,7 +96,7 @@ def totp_device_confirm(*, user: User, device: TOTPDevice, code: str) -> bool:
     return True
 
 
-def token_create(*, actor, user: User, days: int | None = None) -> tuple[AuthToken, str]:
+def token_create(*, actor: Actor, user: User, days: int | None = None) -> tuple[AuthToken, str]:
     """A new API token for `user`; the key is returned once and only its digest is stored."""
     if actor is not None and actor != user and not (
             getattr(actor, "role", None) == Role.SYSADMIN):
@@ -113,7 +114,7 @@ def token_create(*, actor, user: User, days: int | None = None) -> tuple[AuthTok
     return token, key
 
 
-def token_revoke(*, actor, token_key: str, user: User | None = None) -> int:
+def token_revoke(*, actor: Actor, token_key: str, user: User | None = None) -> int:
     """Revoke tokens by their public prefix. Returns how many were revoked."""
     owner = user or actor
     if actor is not None and owner != actor and getattr(actor, "role", None) != Role.SYSADMIN:

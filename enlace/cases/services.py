@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from enlace.access.choices import FieldGroup
 from enlace.access.policy import can_edit, redacted_groups
 from enlace.access.services import bump_version
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.bulk import column_position, insert_prepared, prepare_objects, prepare_rows
@@ -114,7 +115,7 @@ def next_reference(country_id: str, year: int) -> str:
     return f"{prefix}{number:05d}"
 
 
-def check_can_create(actor) -> str:
+def check_can_create(actor: Actor) -> str:
     if not (getattr(actor, "is_authenticated", False) and actor.role == Role.LIAISON
             and actor.country_id):
         raise PermissionDenied
@@ -303,7 +304,7 @@ class ReferenceAllocator:
 
 
 @transaction.atomic
-def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
+def cases_create_many(*, actor: Actor, items: list[dict[str, Any]], audit: bool = True,
                       batch_size: int = 1000, reserved: list[str] | None = None) -> list[Case]:
     """Create cases owned by the actor's country from validated Standard Format data, in bulk.
     References already used, or repeated in `items`, are refused before anything is written;
@@ -345,13 +346,13 @@ def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
     return created
 
 
-def case_create(*, actor, data: dict[str, Any], audit: bool = True) -> Case:
+def case_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Case:
     """Create one case owned by the actor's country from validated Standard Format data."""
     return cases_create_many(actor=actor, items=[data], audit=audit)[0]
 
 
 @transaction.atomic
-def case_update(*, actor, case: Case, data: dict[str, Any], expected_version: int) -> Case:
+def case_update(*, actor: Actor, case: Case, data: dict[str, Any], expected_version: int) -> Case:
     """Replace a case's content. A stale `expected_version` is refused (StaleVersionError).
 
     Persons keep their pseudonyms when the update lists them in the same order."""
@@ -378,7 +379,7 @@ def case_update(*, actor, case: Case, data: dict[str, Any], expected_version: in
 
 
 @transaction.atomic
-def case_delete(*, actor, case: Case, expected_version: int) -> None:
+def case_delete(*, actor: Actor, case: Case, expected_version: int) -> None:
     if not can_edit(actor, case):
         raise PermissionDenied
     bump_version(case, expected_version)
@@ -412,7 +413,7 @@ def _person_as_standard_format(person: Person, hidden: set[str]) -> dict[str, An
     return values
 
 
-def case_as_standard_format(case: Case, *, actor, shared_with: list[str] | None = None,
+def case_as_standard_format(case: Case, *, actor: Actor, shared_with: list[str] | None = None,
                             redacted: list[str] | None = None) -> dict[str, Any]:
     """The case as `actor` may read it: sensitive groups the owner's law profile keeps in the
     country are withheld (None or empty), and recipients identify persons by pseudonym."""

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 
@@ -16,7 +17,7 @@ from .models import Country, ProTemporePresidency
 
 
 @transaction.atomic
-def presidency_assign(*, actor, country: Country, start_date: date,
+def presidency_assign(*, actor: Actor, country: Country, start_date: date,
                       end_date: date | None) -> ProTemporePresidency:
     """Assign the pro-tempore presidency to a member state for a period that overlaps no other."""
     if actor.role != Role.SECRETARIAT:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.core.models import Country
 
@@ -26,23 +27,23 @@ COUNTRY_EDITORS: frozenset[str] = frozenset({Role.LIAISON, Role.NATIONAL_ADMIN})
 CONFIDENTIAL_ADDRESS_READERS: frozenset[str] = CONTACT_READERS
 
 
-def _active(actor) -> bool:
+def _active(actor: Actor) -> bool:
     return bool(getattr(actor, "is_authenticated", False) and getattr(actor, "is_active", False))
 
 
-def can_read_contacts(actor) -> bool:
+def can_read_contacts(actor: Actor) -> bool:
     return _active(actor) and actor.role in CONTACT_READERS
 
 
-def can_read_services(actor) -> bool:
+def can_read_services(actor: Actor) -> bool:
     return _active(actor) and actor.role in SERVICE_READERS
 
 
-def sees_confidential_address(actor) -> bool:
+def sees_confidential_address(actor: Actor) -> bool:
     return _active(actor) and actor.role in CONFIDENTIAL_ADDRESS_READERS
 
 
-def can_edit_country(actor, country_id: str | None) -> bool:
+def can_edit_country(actor: Actor, country_id: str | None) -> bool:
     """May `actor` write directory entries of `country_id`?"""
     if not _active(actor) or not country_id:
         return False
@@ -53,14 +54,14 @@ def can_edit_country(actor, country_id: str | None) -> bool:
     )
 
 
-def can_write_directory(actor) -> bool:
+def can_write_directory(actor: Actor) -> bool:
     """May `actor` write any entry at all (shows the "New ..." buttons)?"""
     return _active(actor) and (
         actor.role == Role.SECRETARIAT or (actor.role in COUNTRY_EDITORS and bool(actor.country_id))
     )
 
 
-def editable_countries(actor, *, member_states_only: bool = True) -> QuerySet[Country]:
+def editable_countries(actor: Actor, *, member_states_only: bool = True) -> QuerySet[Country]:
     """The countries whose entries `actor` may write: her own, or all for the ST."""
     # member states first: most entries are theirs
     countries = Country.objects.order_by("-member_state", "name_es")

@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from enlace.accounts.actors import Actor
 from enlace.core.models import Country
 
 from .choices import CompetencyArea
@@ -37,7 +38,7 @@ def _to_confirm(today: date | None = None) -> Q:
 
 def contact_list(
     *,
-    actor,
+    actor: Actor,
     country: str = "",
     network_role: str = "",
     to_confirm: bool = False,
@@ -62,7 +63,7 @@ def contact_list(
     return contacts.order_by("country__name_es", "surnames", "given_names", "id")
 
 
-def contact_get(*, actor, pk) -> Contact:
+def contact_get(*, actor: Actor, pk) -> Contact:
     """One contact, or 404 (missing, or the actor may not read contacts)."""
     try:
         return contact_list(actor=actor).get(pk=pk)
@@ -85,7 +86,7 @@ def contacts_to_confirm(
 
 def service_list(
     *,
-    actor,
+    actor: Actor,
     country: str = "",
     kind: str = "",
     population: str = "",
@@ -113,14 +114,16 @@ def service_list(
     return services.order_by("country__name_es", "kind", "name", "id")
 
 
-def service_get(*, actor, pk) -> Service:
+def service_get(*, actor: Actor, pk) -> Service:
     try:
         return service_list(actor=actor).get(pk=pk)
     except (Service.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 
 
-def competency_list(*, actor, country: str = "", competency: str = "") -> QuerySet[Competency]:
+def competency_list(
+    *, actor: Actor, country: str = "", competency: str = ""
+) -> QuerySet[Competency]:
     if not can_read_contacts(actor):
         return Competency.objects.none()
     competencies = Competency.objects.select_related("country")
@@ -131,7 +134,7 @@ def competency_list(*, actor, country: str = "", competency: str = "") -> QueryS
     return competencies
 
 
-def competency_get(*, actor, pk) -> Competency:
+def competency_get(*, actor: Actor, pk) -> Competency:
     try:
         return competency_list(actor=actor).get(pk=pk)
     except (Competency.DoesNotExist, ValueError, TypeError) as exc:
@@ -151,7 +154,7 @@ class CompetencyMatrix:
     rows: list[MatrixRow]
 
 
-def competency_matrix(*, actor) -> CompetencyMatrix:
+def competency_matrix(*, actor: Actor) -> CompetencyMatrix:
     """Competencies as rows, member states as columns, institutions in the cells."""
     countries = list(Country.objects.filter(member_state=True).order_by("name_es"))
     column = {country.iso2: position for position, country in enumerate(countries)}

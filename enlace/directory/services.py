@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from enlace.access.services import StaleVersionError, bump_version
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 
@@ -71,7 +72,7 @@ def _country_id(value) -> str | None:
     return getattr(value, "pk", value).upper()
 
 
-def _check_can_write(actor, country_id: str | None) -> None:
+def _check_can_write(actor: Actor, country_id: str | None) -> None:
     if not can_edit_country(actor, country_id):
         raise PermissionDenied
 
@@ -101,7 +102,7 @@ def _validated(entry: Confirmable) -> None:
     entry.full_clean(exclude=["created_by", "search_text"])
 
 
-def _actor_or_none(actor):
+def _actor_or_none(actor: Actor):
     return actor if getattr(actor, "pk", None) else None
 
 
@@ -139,7 +140,7 @@ def _normalized_contact_data(data: dict[str, Any], country_id: str | None) -> di
 
 
 @transaction.atomic
-def contact_create(*, actor, data: dict[str, Any], audit: bool = True) -> Contact:
+def contact_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Contact:
     """A new contact of `data["country"]`, confirmed today."""
     country_id = _country_id(data.get("country"))
     _check_can_write(actor, country_id)
@@ -161,7 +162,7 @@ def contact_create(*, actor, data: dict[str, Any], audit: bool = True) -> Contac
 
 @transaction.atomic
 def contact_update(
-    *, actor, contact: Contact, data: dict[str, Any], expected_version: int
+    *, actor: Actor, contact: Contact, data: dict[str, Any], expected_version: int
 ) -> Contact:
     """Change a contact. Saving it also confirms it current (the editor just reviewed it).
     A CR editor can neither edit a MX contact nor move a contact to MX."""
@@ -186,7 +187,7 @@ def contact_update(
 
 
 def _confirm(
-    actor,
+    actor: Actor,
     entry: Confirmable,
     *,
     expected_version: int | None,
@@ -214,7 +215,7 @@ def _confirm(
     return entry
 
 
-def can_confirm_contact(actor, contact: Contact) -> bool:
+def can_confirm_contact(actor: Actor, contact: Contact) -> bool:
     """Editors of the contact's country, and the person herself when she has an account."""
     own_entry = bool(getattr(actor, "pk", None) and contact.user_id == actor.pk and actor.is_active)
     return own_entry or can_edit_country(actor, contact.country_id)
@@ -222,7 +223,11 @@ def can_confirm_contact(actor, contact: Contact) -> bool:
 
 @transaction.atomic
 def contact_confirm(
-    actor, contact: Contact, *, expected_version: int | None = None, today: date | None = None
+    actor: Actor,
+    contact: Contact,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
 ) -> Contact:
     """ "Still current": last_confirmed becomes today. With `expected_version`, a confirmation
     made on a copy someone changed since is refused (StaleVersionError)."""
@@ -238,7 +243,7 @@ def contact_confirm(
 
 
 @transaction.atomic
-def contact_delete(*, actor, contact: Contact, expected_version: int) -> None:
+def contact_delete(*, actor: Actor, contact: Contact, expected_version: int) -> None:
     _check_can_write(actor, contact.country_id)
     bump_version(contact, expected_version)
     record_event(
@@ -270,7 +275,7 @@ def _normalized_service_data(data: dict[str, Any], country_id: str | None) -> di
 
 
 @transaction.atomic
-def service_create(*, actor, data: dict[str, Any], audit: bool = True) -> Service:
+def service_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Service:
     country_id = _country_id(data.get("country"))
     _check_can_write(actor, country_id)
     service = Service(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
@@ -290,7 +295,7 @@ def service_create(*, actor, data: dict[str, Any], audit: bool = True) -> Servic
 
 @transaction.atomic
 def service_update(
-    *, actor, service: Service, data: dict[str, Any], expected_version: int
+    *, actor: Actor, service: Service, data: dict[str, Any], expected_version: int
 ) -> Service:
     _check_can_write(actor, service.country_id)
     new_country = _country_id(data.get("country")) or service.country_id
@@ -312,14 +317,18 @@ def service_update(
 
 @transaction.atomic
 def service_confirm(
-    actor, service: Service, *, expected_version: int | None = None, today: date | None = None
+    actor: Actor,
+    service: Service,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
 ) -> Service:
     _check_can_write(actor, service.country_id)
     return _confirm(actor, service, expected_version=expected_version, today=today)
 
 
 @transaction.atomic
-def service_delete(*, actor, service: Service, expected_version: int) -> None:
+def service_delete(*, actor: Actor, service: Service, expected_version: int) -> None:
     _check_can_write(actor, service.country_id)
     bump_version(service, expected_version)
     record_event(
@@ -343,7 +352,7 @@ def _normalized_competency_data(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def competency_create(*, actor, data: dict[str, Any], audit: bool = True) -> Competency:
+def competency_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Competency:
     _check_can_write(actor, _country_id(data.get("country")))
     competency = Competency(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
     _apply(competency, _normalized_competency_data(data), COMPETENCY_FIELDS)
@@ -362,7 +371,7 @@ def competency_create(*, actor, data: dict[str, Any], audit: bool = True) -> Com
 
 @transaction.atomic
 def competency_update(
-    *, actor, competency: Competency, data: dict[str, Any], expected_version: int
+    *, actor: Actor, competency: Competency, data: dict[str, Any], expected_version: int
 ) -> Competency:
     _check_can_write(actor, competency.country_id)
     _check_can_write(actor, _country_id(data.get("country")) or competency.country_id)
@@ -384,14 +393,18 @@ def competency_update(
 
 @transaction.atomic
 def competency_confirm(
-    actor, competency: Competency, *, expected_version: int | None = None, today: date | None = None
+    actor: Actor,
+    competency: Competency,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
 ) -> Competency:
     _check_can_write(actor, competency.country_id)
     return _confirm(actor, competency, expected_version=expected_version, today=today)
 
 
 @transaction.atomic
-def competency_delete(*, actor, competency: Competency, expected_version: int) -> None:
+def competency_delete(*, actor: Actor, competency: Competency, expected_version: int) -> None:
     _check_can_write(actor, competency.country_id)
     bump_version(competency, expected_version)
     record_event(
@@ -407,7 +420,9 @@ def competency_delete(*, actor, competency: Competency, expected_version: int) -
 # --- exports -------------------------------------------------------------------------------
 
 
-def directory_export(*, actor, what: str, file_format: str, count: int, country: str = "") -> None:
+def directory_export(
+    *, actor: Actor, what: str, file_format: str, count: int, country: str = ""
+) -> None:
     """Record an export of the directory in the audit trail (`directory.<what>_export`)."""
     record_event(
         actor=actor,

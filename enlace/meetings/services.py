@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enlace.access.services import bump_version
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.models import Country, Organization
@@ -38,12 +39,12 @@ class MeetingImportError(Exception):
         self.messages = messages
 
 
-def can_manage_meetings(actor) -> bool:
+def can_manage_meetings(actor: Actor) -> bool:
     """The Technical Secretariat keeps meetings and agreements (DESIGN §1)."""
     return bool(getattr(actor, "is_authenticated", False) and actor.role == Role.SECRETARIAT)
 
 
-def can_update_task(actor, task: FollowUpTask) -> bool:
+def can_update_task(actor: Actor, task: FollowUpTask) -> bool:
     """The ST, or an officer of a country (or organization) the task is assigned to."""
     if not getattr(actor, "is_authenticated", False):
         return False
@@ -55,7 +56,7 @@ def can_update_task(actor, task: FollowUpTask) -> bool:
             else False) or task.owner_organizations.filter(pk=actor.organization_id).exists()
 
 
-def _require_manager(actor) -> None:
+def _require_manager(actor: Actor) -> None:
     if actor is not None and not can_manage_meetings(actor):
         raise PermissionDenied
 
@@ -66,7 +67,8 @@ def report_problems(report: MeetingReport) -> list[str]:
 
 
 @transaction.atomic
-def meeting_create_from_report(*, actor, report: MeetingReport, source_name: str = "") -> Meeting:
+def meeting_create_from_report(*, actor: Actor, report: MeetingReport,
+                               source_name: str = "") -> Meeting:
     """A draft meeting (header, participants, agreements) from a parsed report, for the ST to
     review. Problems and warnings of the reading are kept in the import notes."""
     _require_manager(actor)
@@ -117,7 +119,7 @@ def _replace_agreements(meeting: Meeting, items: list[dict[str, Any]]) -> None:
             for index, sub in enumerate(item.get("subitems", []))])
 
 
-def meeting_import(*, actor, path: Path, source_name: str = "",
+def meeting_import(*, actor: Actor, path: Path, source_name: str = "",
                    dry_run: bool = False) -> tuple[MeetingReport, Meeting | None]:
     """Read a meeting report (.txt or .docx); unless `dry_run`, create the draft meeting.
     Raises DocumentError when the file cannot be read, MeetingImportError when too little of
@@ -130,7 +132,7 @@ def meeting_import(*, actor, path: Path, source_name: str = "",
 
 
 @transaction.atomic
-def meeting_update(*, actor, meeting: Meeting, data: dict[str, Any],
+def meeting_update(*, actor: Actor, meeting: Meeting, data: dict[str, Any],
                    expected_version: int) -> Meeting:
     """Change a meeting's header (title, kind, dates, place, participants, agenda)."""
     _require_manager(actor)
@@ -152,7 +154,7 @@ def meeting_update(*, actor, meeting: Meeting, data: dict[str, Any],
 
 
 @transaction.atomic
-def meeting_agreements_update(*, actor, meeting: Meeting, items: list[dict[str, Any]],
+def meeting_agreements_update(*, actor: Actor, meeting: Meeting, items: list[dict[str, Any]],
                               expected_version: int) -> Meeting:
     """Replace the agreements of a meeting (review of an import). Tasks of an agreement that
     keeps its number stay attached to it."""
@@ -179,7 +181,7 @@ def meeting_agreements_update(*, actor, meeting: Meeting, items: list[dict[str, 
 
 
 @transaction.atomic
-def meeting_review(*, actor, meeting: Meeting, expected_version: int) -> Meeting:
+def meeting_review(*, actor: Actor, meeting: Meeting, expected_version: int) -> Meeting:
     """The ST confirms an imported meeting is right."""
     _require_manager(actor)
     bump_version(meeting, expected_version)
@@ -192,7 +194,7 @@ def meeting_review(*, actor, meeting: Meeting, expected_version: int) -> Meeting
 
 
 @transaction.atomic
-def meeting_delete(*, actor, meeting: Meeting, expected_version: int) -> None:
+def meeting_delete(*, actor: Actor, meeting: Meeting, expected_version: int) -> None:
     _require_manager(actor)
     bump_version(meeting, expected_version)
     record_event(actor=actor, action="meetings.delete", obj=meeting, summary=meeting.title[:120])
@@ -200,7 +202,7 @@ def meeting_delete(*, actor, meeting: Meeting, expected_version: int) -> None:
 
 
 @transaction.atomic
-def task_create(*, actor, agreement: Agreement | None, title: str, due_date: date,
+def task_create(*, actor: Actor, agreement: Agreement | None, title: str, due_date: date,
                 countries: list[Country] | None = None,
                 organizations: list[Organization] | None = None,
                 subitem: AgreementSubitem | None = None, description: str = "") -> FollowUpTask:
@@ -222,7 +224,7 @@ def task_create(*, actor, agreement: Agreement | None, title: str, due_date: dat
 
 
 @transaction.atomic
-def task_set_status(*, actor, task: FollowUpTask, status: str, expected_version: int,
+def task_set_status(*, actor: Actor, task: FollowUpTask, status: str, expected_version: int,
                     notes: str | None = None) -> FollowUpTask:
     if not can_update_task(actor, task):
         raise PermissionDenied
@@ -243,7 +245,7 @@ TRAINING_EVALUATION_AFTER = timedelta(days=182)  # "within six months" (seed 001
 
 
 @transaction.atomic
-def coordination_record_create(*, actor, record: TrainingEvent | Campaign,
+def coordination_record_create(*, actor: Actor, record: TrainingEvent | Campaign,
                                save_related=None) -> TrainingEvent | Campaign:
     """Save a new training or campaign. A liaison officer adds her own country's campaigns;
     a training without a follow-up evaluation date gets one six months after it ends."""

@@ -23,6 +23,7 @@ from enlace.access.choices import FieldGroup
 from enlace.access.models import LawProfile
 from enlace.access.policy import redacted_groups
 from enlace.access.services import StaleVersionError
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.parallel import worker_count
 from enlace.matching import DEFAULT_THRESHOLD
@@ -60,7 +61,7 @@ def check_threshold(threshold: float | None) -> float:
     return threshold
 
 
-def can_decide(actor, hit: Hit) -> bool:
+def can_decide(actor: Actor, hit: Hit) -> bool:
     """Liaison officers of the screening country decide on its hits."""
     try:
         country = check_can_list(actor)
@@ -160,7 +161,7 @@ def _screen(
     return Outcome(hits, suppressed, cached.entries)
 
 
-def _save_hits(actor, screening: Screening, hits: list[Hit]) -> None:
+def _save_hits(actor: Actor, screening: Screening, hits: list[Hit]) -> None:
     for hit in hits:
         hit.screening = screening
     Hit.objects.bulk_create(hits, batch_size=500)
@@ -179,7 +180,7 @@ def _save_hits(actor, screening: Screening, hits: list[Hit]) -> None:
 
 
 def traveller_check(
-    *, actor, traveller: Traveller, threshold: float | None = None
+    *, actor: Actor, traveller: Traveller, threshold: float | None = None
 ) -> tuple[Screening, list[Hit]]:
     """Screen one traveller now (a form or the API) and keep the hits for decisions."""
     country_id = check_can_list(actor)
@@ -211,7 +212,7 @@ def traveller_check(
 
 def manifest_screen(
     *,
-    actor,
+    actor: Actor,
     screening: Screening,
     travellers: Sequence[Traveller],
     progress: Progress | None = None,
@@ -245,7 +246,7 @@ def manifest_screen(
     return screening
 
 
-def manifest_reject(*, actor, screening: Screening, rows: int, errors: int) -> Screening:
+def manifest_reject(*, actor: Actor, screening: Screening, rows: int, errors: int) -> Screening:
     """A manifest with errors: nothing was screened."""
     screening.status = ScreeningStatus.REJECTED
     screening.travellers = 0
@@ -261,7 +262,9 @@ def manifest_reject(*, actor, screening: Screening, rows: int, errors: int) -> S
 
 
 @transaction.atomic
-def hit_decide(*, actor, hit: Hit, decision: str, note: str = "", expected_version: int) -> Hit:
+def hit_decide(
+    *, actor: Actor, hit: Hit, decision: str, note: str = "", expected_version: int
+) -> Hit:
     """Confirm a hit or clear it as a false positive (or set it back to be decided). A
     cleared pair (traveller identity, entry) is not raised again in this country's
     screenings; changing the decision again forgets it."""
@@ -311,7 +314,7 @@ def hit_decide(*, actor, hit: Hit, decision: str, note: str = "", expected_versi
 ALL_GROUPS = {group.value for group in FieldGroup}
 
 
-def hit_rows(hits: Sequence[Hit], *, actor) -> list[dict[str, Any]]:
+def hit_rows(hits: Sequence[Hit], *, actor: Actor) -> list[dict[str, Any]]:
     """Hits as the officer may read them: the traveller in full (her own country's data),
     the entry redacted by its owner's law profile (or withheld altogether if it is no longer
     visible to her, or has expired), the reasons in her language, and always whom to contact."""
@@ -385,7 +388,13 @@ def hit_as_data(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def manifest_submit(
-    *, actor, path, file_format: str, name: str, threshold: float | None = None, language: str = ""
+    *,
+    actor: Actor,
+    path,
+    file_format: str,
+    name: str,
+    threshold: float | None = None,
+    language: str = "",
 ) -> Screening:
     """Queue a manifest (saved at `path`, deleted by the job) for screening in the
     background; the job checks every row before it screens anyone."""

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enlace.access.choices import HandlingCode
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.importing import (
     ImportFileError,
@@ -250,7 +251,7 @@ def _entry_from_row(
 
 def watchlist_import(
     *,
-    actor,
+    actor: Actor,
     path: Path,
     file_format: str | None = None,
     dry_run: bool = False,

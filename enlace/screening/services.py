@@ -23,6 +23,7 @@ from enlace.access.choices import FieldGroup
 from enlace.access.models import LawProfile
 from enlace.access.policy import can_edit, redacted_groups
 from enlace.access.services import bump_version, record_share
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.bulk import bulk_insert
@@ -53,7 +54,7 @@ JPEG_MAGIC = b"\xff\xd8\xff"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-def check_can_list(actor) -> str:
+def check_can_list(actor: Actor) -> str:
     """The member state a liaison officer creates entries for (PermissionDenied otherwise)."""
     if not (
         getattr(actor, "is_authenticated", False)
@@ -222,7 +223,7 @@ def _check_sharing(data: dict[str, Any], owner: str) -> tuple[str, list[str], st
 
 @transaction.atomic
 def entries_create_many(
-    *, actor, items: list[dict[str, Any]], audit: bool = True, batch_size: int = 1000
+    *, actor: Actor, items: list[dict[str, Any]], audit: bool = True, batch_size: int = 1000
 ) -> list[WatchlistEntry]:
     """Create entries owned by the actor's country from validated values (see validation),
     in bulk; references already used or repeated are refused before anything is written."""
@@ -293,14 +294,14 @@ def entries_create_many(
     return created
 
 
-def entry_create(*, actor, data: dict[str, Any]) -> WatchlistEntry:
+def entry_create(*, actor: Actor, data: dict[str, Any]) -> WatchlistEntry:
     """Create one entry owned by the actor's country."""
     return entries_create_many(actor=actor, items=[data])[0]
 
 
 @transaction.atomic
 def entry_update(
-    *, actor, entry: WatchlistEntry, data: dict[str, Any], expected_version: int
+    *, actor: Actor, entry: WatchlistEntry, data: dict[str, Any], expected_version: int
 ) -> WatchlistEntry:
     """Replace an entry's content (documents included). Editing counts as a review. A stale
     `expected_version` is refused (StaleVersionError)."""
@@ -348,7 +349,7 @@ def entry_update(
 
 
 @transaction.atomic
-def entry_delete(*, actor, entry: WatchlistEntry, expected_version: int) -> None:
+def entry_delete(*, actor: Actor, entry: WatchlistEntry, expected_version: int) -> None:
     if not can_edit(actor, entry):
         raise PermissionDenied
     bump_version(entry, expected_version)
@@ -359,7 +360,7 @@ def entry_delete(*, actor, entry: WatchlistEntry, expected_version: int) -> None
 @transaction.atomic
 def entry_share(
     *,
-    actor,
+    actor: Actor,
     entry: WatchlistEntry,
     audience: str,
     countries: Iterable[str] = (),
@@ -391,7 +392,7 @@ def entry_share(
 
 
 @transaction.atomic
-def entry_mark_reviewed(*, actor, entry: WatchlistEntry) -> WatchlistEntry:
+def entry_mark_reviewed(*, actor: Actor, entry: WatchlistEntry) -> WatchlistEntry:
     """The owner checked the entry is still right. Nothing that matching reads changes, so
     the version (and the screening index) stays as it is."""
     if not can_edit(actor, entry):
@@ -417,7 +418,7 @@ def review_due(entry: WatchlistEntry, today: date | None = None) -> bool:
 def entry_as_dict(
     entry: WatchlistEntry,
     *,
-    actor,
+    actor: Actor,
     profiles: dict[str, LawProfile | None] | None = None,
     hidden: set[str] | None = None,
 ) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.models import MEMBER_STATES, Country
@@ -42,7 +43,7 @@ class SubmissionInvalid(ValidationError):
         self.cell_errors = errors
 
 
-def _is_secretariat(actor) -> bool:
+def _is_secretariat(actor: Actor) -> bool:
     return bool(
         getattr(actor, "is_authenticated", False)
         and actor.is_active
@@ -50,7 +51,7 @@ def _is_secretariat(actor) -> bool:
     )
 
 
-def _check_secretariat(actor) -> None:
+def _check_secretariat(actor: Actor) -> None:
     if not _is_secretariat(actor):
         raise PermissionDenied
 
@@ -83,7 +84,7 @@ def _clean_call(period: str, indicators: list[str], deadline: date) -> str:
 @transaction.atomic
 def data_call_open(
     *,
-    actor,
+    actor: Actor,
     title: str,
     period: str,
     indicators: list[str],
@@ -117,7 +118,7 @@ def data_call_open(
 
 
 @transaction.atomic
-def data_call_close(*, actor, call: DataCall) -> DataCall:
+def data_call_close(*, actor: Actor, call: DataCall) -> DataCall:
     """No more submissions; what was submitted keeps counting."""
     _check_secretariat(actor)
     if call.status != DataCallStatus.CLOSED:
@@ -128,7 +129,7 @@ def data_call_close(*, actor, call: DataCall) -> DataCall:
     return call
 
 
-def can_submit(actor) -> bool:
+def can_submit(actor: Actor) -> bool:
     return bool(
         getattr(actor, "is_authenticated", False)
         and actor.is_active
@@ -139,7 +140,7 @@ def can_submit(actor) -> bool:
 
 @transaction.atomic
 def submission_save(
-    *, actor, call: DataCall, tables: Any, channel: str, note: str = ""
+    *, actor: Actor, call: DataCall, tables: Any, channel: str, note: str = ""
 ) -> DataCallSubmission:
     """A liaison officer answers a call for her country. All tables are checked first
     (SubmissionInvalid lists every problem); a new answer replaces the previous one."""
@@ -363,7 +364,7 @@ def release_compute(*, period: Period, k: int, rounding: int | None = None):
 @transaction.atomic
 def release_publish(
     *,
-    actor,
+    actor: Actor,
     period: str,
     k: int | None = None,
     rounding: int | None = None,

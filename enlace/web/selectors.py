@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from enlace.access.models import LawProfile
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.accounts.selectors import user_list
 from enlace.audit.selectors import event_list
@@ -50,7 +51,7 @@ def dashboard_for(user) -> dict:
     return context
 
 
-def job_list(*, actor):
+def job_list(*, actor: Actor):
     """Jobs a user may follow: her own (the platform administrator: all, without content)."""
     if not getattr(actor, "is_authenticated", False):
         return Job.objects.none()

@@ -7,6 +7,7 @@ edits, publications. Auditors and the platform administrator have no reason to r
 
 from __future__ import annotations
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 
 WORKPLAN_READERS: frozenset[str] = frozenset(
@@ -15,13 +16,13 @@ WORKPLAN_READERS: frozenset[str] = frozenset(
 WORKPLAN_EDITORS: frozenset[str] = frozenset({Role.SECRETARIAT})
 
 
-def _active(actor) -> bool:
+def _active(actor: Actor) -> bool:
     return bool(getattr(actor, "is_authenticated", False) and getattr(actor, "is_active", False))
 
 
-def can_read_workplan(actor) -> bool:
+def can_read_workplan(actor: Actor) -> bool:
     return _active(actor) and actor.role in WORKPLAN_READERS
 
 
-def can_edit_workplan(actor) -> bool:
+def can_edit_workplan(actor: Actor) -> bool:
     return _active(actor) and actor.role in WORKPLAN_EDITORS

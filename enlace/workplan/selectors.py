@@ -19,6 +19,7 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from enlace.accounts.actors import Actor
 from enlace.core.models import MEMBER_STATES, Organization, ProTemporePresidency
 
 from .choices import ScheduleState, VersionStatus
@@ -62,14 +63,14 @@ def _published() -> QuerySet[PlanVersion]:
     return PlanVersion.objects.filter(status=VersionStatus.PUBLISHED)
 
 
-def version_list(*, actor) -> QuerySet[PlanVersion]:
+def version_list(*, actor: Actor) -> QuerySet[PlanVersion]:
     """Published versions, newest first."""
     if not can_read_workplan(actor):
         return PlanVersion.objects.none()
     return _published().select_related("created_by", "published_by").order_by("-number")
 
 
-def current_version(*, actor) -> PlanVersion | None:
+def current_version(*, actor: Actor) -> PlanVersion | None:
     """The version in force: the published one with the highest number."""
     if not can_read_workplan(actor):
         return None
@@ -81,7 +82,7 @@ def latest_version() -> PlanVersion | None:
     return _published().order_by("-number").first()
 
 
-def version_get(*, actor, number: int) -> PlanVersion:
+def version_get(*, actor: Actor, number: int) -> PlanVersion:
     if not can_read_workplan(actor):
         raise Http404
     version = _published().filter(number=number).first()
@@ -90,7 +91,7 @@ def version_get(*, actor, number: int) -> PlanVersion:
     return version
 
 
-def draft_get(*, actor) -> PlanVersion | None:
+def draft_get(*, actor: Actor) -> PlanVersion | None:
     """The ST's draft of the next version, if one is open."""
     if not can_edit_workplan(actor):
         return None
@@ -101,7 +102,7 @@ def next_number() -> int:
     return (PlanVersion.objects.aggregate(top=Max("number"))["top"] or 0) + 1
 
 
-def activity_get(*, actor, pk: int) -> Activity:
+def activity_get(*, actor: Actor, pk: int) -> Activity:
     """An activity of the draft, for editing (404 for anything else)."""
     if not can_edit_workplan(actor):
         raise Http404
@@ -116,7 +117,7 @@ def activity_get(*, actor, pk: int) -> Activity:
     return activity
 
 
-def objective_get(*, actor, pk: int) -> Objective:
+def objective_get(*, actor: Actor, pk: int) -> Objective:
     """An objective of the draft, to add activities to it (404 for anything else)."""
     if not can_edit_workplan(actor):
         raise Http404

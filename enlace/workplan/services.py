@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enlace.access.services import bump_version
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 
 from . import exporting
@@ -49,12 +50,12 @@ ACTIVITY_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,5}$")
 EXPORT_FORMATS = ("docx", "xlsx", "json")
 
 
-def _check_editor(actor) -> None:
+def _check_editor(actor: Actor) -> None:
     if not can_edit_workplan(actor):
         raise PermissionDenied
 
 
-def _user_or_none(actor):
+def _user_or_none(actor: Actor):
     return actor if getattr(actor, "pk", None) else None
 
 
@@ -173,7 +174,7 @@ def _write_plan(version: PlanVersion, plan: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def plan_import(*, actor, imported: PlanImport, dry_run: bool = False) -> PlanVersion | None:
+def plan_import(*, actor: Actor, imported: PlanImport, dry_run: bool = False) -> PlanVersion | None:
     """Write `imported` as the next published version (None on a dry run). A document with
     problems is refused whole (ValidationError listing them): nothing half-written."""
     _check_editor(actor)
@@ -214,7 +215,7 @@ def plan_import(*, actor, imported: PlanImport, dry_run: bool = False) -> PlanVe
 
 
 @transaction.atomic
-def draft_start(*, actor) -> PlanVersion:
+def draft_start(*, actor: Actor) -> PlanVersion:
     """The ST's draft: the open one, or a new copy of the version in force. A first plan
     is imported, not typed: areas and lettered objectives come from the document."""
     _check_editor(actor)
@@ -266,7 +267,7 @@ def draft_is_stale(draft: PlanVersion) -> bool:
 
 @transaction.atomic
 def draft_publish(
-    *, actor, draft: PlanVersion, expected_version: int, updated_on: date | None = None
+    *, actor: Actor, draft: PlanVersion, expected_version: int, updated_on: date | None = None
 ) -> PlanVersion:
     """The draft becomes the next version, "updated by the ST" on `updated_on` (today by
     default)."""
@@ -298,7 +299,7 @@ def draft_publish(
 
 
 @transaction.atomic
-def draft_discard(*, actor, draft: PlanVersion, expected_version: int) -> None:
+def draft_discard(*, actor: Actor, draft: PlanVersion, expected_version: int) -> None:
     _check_editor(actor)
     _check_draft(draft)
     bump_version(draft, expected_version)
@@ -411,7 +412,7 @@ def suggest_code(objective: Objective, parent: Activity | None) -> str:
 
 @transaction.atomic
 def activity_create(
-    *, actor, objective: Objective, data: dict[str, Any], parent: Activity | None = None
+    *, actor: Actor, objective: Objective, data: dict[str, Any], parent: Activity | None = None
 ) -> Activity:
     """A new activity of the draft: a top-level entry at the end of `objective`, or a
     sub-activity after the last one of `parent`."""
@@ -461,7 +462,7 @@ def activity_create(
 
 @transaction.atomic
 def activity_update(
-    *, actor, activity: Activity, data: dict[str, Any], expected_version: int
+    *, actor: Actor, activity: Activity, data: dict[str, Any], expected_version: int
 ) -> Activity:
     """Change an activity of the draft; refused (StaleVersionError) if someone saved it
     after the editor opened it."""
@@ -518,7 +519,7 @@ def _history_position(plan: PlanVersion, area_code: str, objective_code: str, ex
 
 @transaction.atomic
 def activity_mark_done(
-    *, actor, activity: Activity, expected_version: int, done_on: date, text: str = ""
+    *, actor: Actor, activity: Activity, expected_version: int, done_on: date, text: str = ""
 ) -> HistoryRecord:
     """Move an activity of the draft to the history ("Pasar al histórico"), with the date it
     was done and what was done. Its top-level entry goes to the history too, once, to head
@@ -586,7 +587,7 @@ def activity_mark_done(
 
 
 @transaction.atomic
-def activity_delete(*, actor, activity: Activity, expected_version: int) -> None:
+def activity_delete(*, actor: Actor, activity: Activity, expected_version: int) -> None:
     """Remove an activity from the draft (with its sub-activities): for entries made by
     mistake. What was done goes to the history instead (activity_mark_done)."""
     _check_editor(actor)
@@ -606,7 +607,9 @@ def activity_delete(*, actor, activity: Activity, expected_version: int) -> None
 # --- exports ----------------------------------------------------------------------------------
 
 
-def plan_export(*, actor, version: PlanVersion, file_format: str, language: str = "es") -> bytes:
+def plan_export(
+    *, actor: Actor, version: PlanVersion, file_format: str, language: str = "es"
+) -> bytes:
     """A version as DOCX (the familiar four-column table), XLSX (Spanish or English) or plan
     JSON. Audited like every export."""
     if not can_read_workplan(actor) or (version.is_draft and not can_edit_workplan(actor)):
