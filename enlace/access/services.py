@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enlace.accounts.actors import Actor
-from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.models import Country
 
 from .choices import Audience, HandlingCode
 from .models import LawProfile, Shareable
-from .policy import can_edit
+from .permissions import check_law_profile_edit, check_record_edit
 
 
 class StaleVersionError(ValidationError):
@@ -48,8 +47,7 @@ def bump_version(record, expected_version: int) -> None:
 def record_share(*, actor: Actor, record: Shareable, audience: str, countries: Iterable[str] = (),
                  handling_code: str | None = None, expected_version: int) -> Shareable:
     """Set who beyond the owner sees `record`. Only the owner's liaison officers may."""
-    if not can_edit(actor, record):
-        raise PermissionDenied
+    check_record_edit(actor, record)
     audience = Audience(audience)
     country_ids = sorted(set(countries) - {record.owner_country_id})
     if audience == Audience.SELECTED:
@@ -88,9 +86,7 @@ def record_withdraw(*, actor: Actor, record: Shareable, expected_version: int) -
 def law_profile_update(*, actor: Actor, country_id: str, values: dict,
                        expected_version: int) -> LawProfile:
     """Change what may leave the country. Only that country's national administrator."""
-    if not (actor.is_authenticated and actor.role == Role.NATIONAL_ADMIN
-            and actor.country_id == country_id):
-        raise PermissionDenied
+    check_law_profile_edit(actor, country_id)
     allowed_fields = {"share_names", "share_birth_dates", "share_identity_numbers",
                       "share_phones", "share_addresses", "share_photos",
                       "contributes_to_regional_statistics", "legal_basis"}

@@ -21,13 +21,13 @@ from enlace.core.parallel import map_in_processes
 from enlace.core.vocabularies import warm_caches
 
 from .models import REFERENCE_PATTERN, Case
+from .permissions import check_case_create
 from .serializers import CaseSerializer
 from .services import (
     CHILD_MODELS,
     ReferenceAllocator,
     cases_prepare,
     cases_write,
-    check_can_create,
 )
 
 LIST_SEPARATOR = ";"
@@ -166,7 +166,7 @@ def cases_import(*, actor: Actor, path: Path, file_format: str | None = None, dr
                  progress: Callable[[int, str], None] | None = None) -> ImportReport:
     """Validate every row and create every case, or none if any row is invalid (one
     transaction). Raises ImportFileError when the file as a whole cannot be read."""
-    check_can_create(actor)
+    check_case_create(actor)
     file_format = detect_format(path, file_format)
     header, rows = read_rows(path, file_format)
     report = ImportReport(rows=len(rows))

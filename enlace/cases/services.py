@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, router, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from enlace.access.choices import FieldGroup
-from enlace.access.policy import can_edit, redacted_groups
+from enlace.access.permissions import check_record_edit
+from enlace.access.policy import redacted_groups
 from enlace.access.services import bump_version
 from enlace.accounts.actors import Actor
-from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.bulk import column_position, insert_prepared, prepare_objects, prepare_rows
 from enlace.core.crypto import blind_index
@@ -33,6 +33,7 @@ from .models import (
     PersonPhone,
     RouteLeg,
 )
+from .permissions import check_case_create
 
 CASE_FIELDS = ("reporting_agency", "date_identified", "date_reported", "status", "case_type",
                "handling_code", "summary", "exploitation_types", "sexual_exploitation_types",
@@ -113,13 +114,6 @@ def next_reference(country_id: str, year: int) -> str:
             .aggregate(last=Max("reference"))["last"])
     number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{number:05d}"
-
-
-def check_can_create(actor: Actor) -> str:
-    if not (getattr(actor, "is_authenticated", False) and actor.role == Role.LIAISON
-            and actor.country_id):
-        raise PermissionDenied
-    return actor.country_id
 
 
 def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list[dict[str, Any]]]:
@@ -310,7 +304,7 @@ def cases_create_many(*, actor: Actor, items: list[dict[str, Any]], audit: bool 
     References already used, or repeated in `items`, are refused before anything is written;
     `reserved` references (well-formed, e.g. given later in the same import) are not handed
     out to cases without one."""
-    country_id = check_can_create(actor)
+    country_id = check_case_create(actor)
     given = [data["reference"] for data in items if data.get("reference")]
     wrong = sorted({reference for reference in given
                     if not reference.startswith(f"{country_id}-")})
@@ -356,8 +350,7 @@ def case_update(*, actor: Actor, case: Case, data: dict[str, Any], expected_vers
     """Replace a case's content. A stale `expected_version` is refused (StaleVersionError).
 
     Persons keep their pseudonyms when the update lists them in the same order."""
-    if not can_edit(actor, case):
-        raise PermissionDenied
+    check_record_edit(actor, case)
     bump_version(case, expected_version)
     pseudonyms = list(case.persons.values_list("pseudonym", flat=True))
     for position, person in enumerate(data.get("persons", [])):
@@ -380,8 +373,7 @@ def case_update(*, actor: Actor, case: Case, data: dict[str, Any], expected_vers
 
 @transaction.atomic
 def case_delete(*, actor: Actor, case: Case, expected_version: int) -> None:
-    if not can_edit(actor, case):
-        raise PermissionDenied
+    check_record_edit(actor, case)
     bump_version(case, expected_version)
     record_event(actor=actor, action="cases.delete", obj=case, summary=case.reference)
     case.delete()

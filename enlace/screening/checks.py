@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -24,6 +24,7 @@ from enlace.access.models import LawProfile
 from enlace.access.policy import redacted_groups
 from enlace.access.services import StaleVersionError
 from enlace.accounts.actors import Actor
+from enlace.accounts.permissions import allows
 from enlace.audit.services import record_event
 from enlace.core.parallel import worker_count
 from enlace.matching import DEFAULT_THRESHOLD
@@ -32,9 +33,10 @@ from .choices import Decision, ScreeningKind, ScreeningStatus
 from .contacts import ContactBook
 from .index import Traveller, index_for, screened_entries
 from .models import ClearedMatch, Hit, Screening, WatchlistEntry
+from .permissions import check_hit_decide, check_screening_officer, check_screening_own
 from .reasons import reasons_as_data, reasons_for_reader
 from .selectors import readable_entries
-from .services import check_can_list, entry_as_dict
+from .services import entry_as_dict
 
 MIN_THRESHOLD = 0.5
 MAX_THRESHOLD = 0.99
@@ -59,15 +61,6 @@ def check_threshold(threshold: float | None) -> float:
             }
         )
     return threshold
-
-
-def can_decide(actor: Actor, hit: Hit) -> bool:
-    """Liaison officers of the screening country decide on its hits."""
-    try:
-        country = check_can_list(actor)
-    except PermissionDenied:
-        return False
-    return country == hit.screening.country_id
 
 
 @dataclass
@@ -183,7 +176,7 @@ def traveller_check(
     *, actor: Actor, traveller: Traveller, threshold: float | None = None
 ) -> tuple[Screening, list[Hit]]:
     """Screen one traveller now (a form or the API) and keep the hits for decisions."""
-    country_id = check_can_list(actor)
+    country_id = check_screening_officer(actor)
     threshold = check_threshold(threshold)
     outcome = _screen(country_id, [traveller], threshold)
     with transaction.atomic():
@@ -218,8 +211,7 @@ def manifest_screen(
     progress: Progress | None = None,
 ) -> Screening:
     """Screen a validated manifest for `screening` (run by the background job)."""
-    if check_can_list(actor) != screening.country_id:
-        raise PermissionDenied
+    check_screening_own(actor, screening)
     Screening.objects.filter(pk=screening.pk).update(
         status=ScreeningStatus.RUNNING, travellers=len(travellers)
     )
@@ -268,8 +260,7 @@ def hit_decide(
     """Confirm a hit or clear it as a false positive (or set it back to be decided). A
     cleared pair (traveller identity, entry) is not raised again in this country's
     screenings; changing the decision again forgets it."""
-    if not can_decide(actor, hit):
-        raise PermissionDenied
+    check_hit_decide(actor, hit)
     decision = Decision(decision)
     updated = Hit.objects.filter(pk=hit.pk, version=expected_version).update(
         version=F("version") + 1,
@@ -347,7 +338,7 @@ def hit_rows(hits: Sequence[Hit], *, actor: Actor) -> list[dict[str, Any]]:
                 "score": hit.score,
                 "reasons": reasons_for_reader(hit.reasons, hidden),
                 "contacts": [contact.as_dict() for contact in contacts(hit.owner_country_id)],
-                "can_decide": can_decide(actor, hit),
+                "can_decide": allows(check_hit_decide, actor, hit),
             }
         )
     return rows
@@ -400,7 +391,7 @@ def manifest_submit(
     background; the job checks every row before it screens anyone."""
     from enlace.core.jobs import job_start
 
-    country_id = check_can_list(actor)
+    country_id = check_screening_officer(actor)
     threshold = check_threshold(threshold)
     screening = Screening.objects.create(
         country_id=country_id,

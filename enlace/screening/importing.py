@@ -38,7 +38,8 @@ from enlace.core.models import MEMBER_STATES
 
 from .index import Traveller
 from .models import WatchlistDocument, WatchlistEntry
-from .services import check_can_list, entries_create_many
+from .permissions import check_screening_officer
+from .services import entries_create_many
 from .validation import (
     MAX_NAME,
     InvalidValue,
@@ -259,7 +260,7 @@ def watchlist_import(
 ) -> ImportReport:
     """Validate every row, then create every entry in one transaction, or none. Raises
     ImportFileError when the file as a whole cannot be read."""
-    country_id = check_can_list(actor)
+    country_id = check_screening_officer(actor)
     clear_caches()
     file_format = detect_format(path, file_format)
     if file_format not in {"csv", "xlsx"}:

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from enlace.access.policy import get_visible_or_404, visible_to
 from enlace.accounts.actors import Actor
-from enlace.accounts.choices import Role
 from enlace.core.crypto import blind_index
 
 from .models import Hit, Screening, WatchlistDocument, WatchlistEntry, WatchlistPhoto
+from .permissions import screening_country
 from .services import EXPIRY_NOTICE_DAYS, REVIEW_DAYS
 
 PREFETCH = ("documents", "shared_with")
@@ -110,14 +110,7 @@ def entries_due_for_review(
 
 
 def _screens(actor: Actor) -> str | None:
-    if (
-        getattr(actor, "is_authenticated", False)
-        and getattr(actor, "is_active", False)
-        and actor.role == Role.LIAISON
-        and actor.country_id
-    ):
-        return actor.country_id
-    return None
+    return screening_country(actor)
 
 
 def screening_list(*, actor: Actor, kind: str = "") -> QuerySet[Screening]:
