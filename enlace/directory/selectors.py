@@ -12,11 +12,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from enlace.accounts.actors import Actor
+from enlace.accounts.permissions import allows
 from enlace.core.models import Country
 
 from .choices import CompetencyArea
 from .models import Competency, Contact, Service, confirmation_cutoff, search_key
-from .permissions import can_read_contacts, can_read_services
+from .permissions import check_contact_read, check_service_read
 
 
 def _json_list_contains(field: str, code: str) -> Q:
@@ -47,7 +48,7 @@ def contact_list(
 ) -> QuerySet[Contact]:
     """Contacts the actor may read, filtered. `search` looks in names, institution,
     organization, position and e-mail."""
-    if not can_read_contacts(actor):
+    if not allows(check_contact_read, actor):
         return Contact.objects.none()
     contacts = Contact.objects.select_related("organization", "country", "user")
     if country:
@@ -96,7 +97,7 @@ def service_list(
 ) -> QuerySet[Service]:
     """Services the actor may read, filtered. `search` looks in the service's and the
     provider's names, the city and the description."""
-    if not can_read_services(actor):
+    if not allows(check_service_read, actor):
         return Service.objects.none()
     services = Service.objects.select_related("country")
     if country:
@@ -124,7 +125,7 @@ def service_get(*, actor: Actor, pk) -> Service:
 def competency_list(
     *, actor: Actor, country: str = "", competency: str = ""
 ) -> QuerySet[Competency]:
-    if not can_read_contacts(actor):
+    if not allows(check_contact_read, actor):
         return Competency.objects.none()
     competencies = Competency.objects.select_related("country")
     if country:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import models, transaction
 from django.template.loader import render_to_string
@@ -26,7 +26,7 @@ from enlace.audit.services import record_event
 
 from .choices import NetworkRole
 from .models import Competency, Confirmable, Contact, Service, confirm_days
-from .permissions import can_edit_country
+from .permissions import check_contact_confirm, check_country_edit
 from .selectors import contacts_to_confirm
 from .validators import normalize_languages, normalize_phone, normalize_phones
 
@@ -70,11 +70,6 @@ def _country_id(value) -> str | None:
     if value is None or value == "":
         return None
     return getattr(value, "pk", value).upper()
-
-
-def _check_can_write(actor: Actor, country_id: str | None) -> None:
-    if not can_edit_country(actor, country_id):
-        raise PermissionDenied
 
 
 def _apply(entry: models.Model, data: dict[str, Any], fields: tuple[str, ...]) -> list[str]:
@@ -143,7 +138,7 @@ def _normalized_contact_data(data: dict[str, Any], country_id: str | None) -> di
 def contact_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Contact:
     """A new contact of `data["country"]`, confirmed today."""
     country_id = _country_id(data.get("country"))
-    _check_can_write(actor, country_id)
+    check_country_edit(actor, country_id)
     values = _normalized_contact_data(data, country_id)
     contact = Contact(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
     _apply(contact, values, CONTACT_FIELDS)
@@ -166,9 +161,9 @@ def contact_update(
 ) -> Contact:
     """Change a contact. Saving it also confirms it current (the editor just reviewed it).
     A CR editor can neither edit a MX contact nor move a contact to MX."""
-    _check_can_write(actor, contact.country_id)
+    check_country_edit(actor, contact.country_id)
     new_country = _country_id(data.get("country")) or contact.country_id
-    _check_can_write(actor, new_country)
+    check_country_edit(actor, new_country)
     values = _normalized_contact_data(data, new_country)
     changed = _apply(contact, values, CONTACT_FIELDS)
     contact.last_confirmed = timezone.localdate()
@@ -215,12 +210,6 @@ def _confirm(
     return entry
 
 
-def can_confirm_contact(actor: Actor, contact: Contact) -> bool:
-    """Editors of the contact's country, and the person herself when she has an account."""
-    own_entry = bool(getattr(actor, "pk", None) and contact.user_id == actor.pk and actor.is_active)
-    return own_entry or can_edit_country(actor, contact.country_id)
-
-
 @transaction.atomic
 def contact_confirm(
     actor: Actor,
@@ -231,8 +220,7 @@ def contact_confirm(
 ) -> Contact:
     """ "Still current": last_confirmed becomes today. With `expected_version`, a confirmation
     made on a copy someone changed since is refused (StaleVersionError)."""
-    if not can_confirm_contact(actor, contact):
-        raise PermissionDenied
+    check_contact_confirm(actor, contact)
     return _confirm(
         actor,
         contact,
@@ -244,7 +232,7 @@ def contact_confirm(
 
 @transaction.atomic
 def contact_delete(*, actor: Actor, contact: Contact, expected_version: int) -> None:
-    _check_can_write(actor, contact.country_id)
+    check_country_edit(actor, contact.country_id)
     bump_version(contact, expected_version)
     record_event(
         actor=actor,
@@ -277,7 +265,7 @@ def _normalized_service_data(data: dict[str, Any], country_id: str | None) -> di
 @transaction.atomic
 def service_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Service:
     country_id = _country_id(data.get("country"))
-    _check_can_write(actor, country_id)
+    check_country_edit(actor, country_id)
     service = Service(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
     _apply(service, _normalized_service_data(data, country_id), SERVICE_FIELDS)
     _validated(service)
@@ -297,9 +285,9 @@ def service_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) ->
 def service_update(
     *, actor: Actor, service: Service, data: dict[str, Any], expected_version: int
 ) -> Service:
-    _check_can_write(actor, service.country_id)
+    check_country_edit(actor, service.country_id)
     new_country = _country_id(data.get("country")) or service.country_id
-    _check_can_write(actor, new_country)
+    check_country_edit(actor, new_country)
     changed = _apply(service, _normalized_service_data(data, new_country), SERVICE_FIELDS)
     service.last_confirmed = timezone.localdate()
     _validated(service)
@@ -323,13 +311,13 @@ def service_confirm(
     expected_version: int | None = None,
     today: date | None = None,
 ) -> Service:
-    _check_can_write(actor, service.country_id)
+    check_country_edit(actor, service.country_id)
     return _confirm(actor, service, expected_version=expected_version, today=today)
 
 
 @transaction.atomic
 def service_delete(*, actor: Actor, service: Service, expected_version: int) -> None:
-    _check_can_write(actor, service.country_id)
+    check_country_edit(actor, service.country_id)
     bump_version(service, expected_version)
     record_event(
         actor=actor,
@@ -353,7 +341,7 @@ def _normalized_competency_data(data: dict[str, Any]) -> dict[str, Any]:
 
 @transaction.atomic
 def competency_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Competency:
-    _check_can_write(actor, _country_id(data.get("country")))
+    check_country_edit(actor, _country_id(data.get("country")))
     competency = Competency(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
     _apply(competency, _normalized_competency_data(data), COMPETENCY_FIELDS)
     _validated(competency)
@@ -373,8 +361,8 @@ def competency_create(*, actor: Actor, data: dict[str, Any], audit: bool = True)
 def competency_update(
     *, actor: Actor, competency: Competency, data: dict[str, Any], expected_version: int
 ) -> Competency:
-    _check_can_write(actor, competency.country_id)
-    _check_can_write(actor, _country_id(data.get("country")) or competency.country_id)
+    check_country_edit(actor, competency.country_id)
+    check_country_edit(actor, _country_id(data.get("country")) or competency.country_id)
     changed = _apply(competency, _normalized_competency_data(data), COMPETENCY_FIELDS)
     competency.last_confirmed = timezone.localdate()
     _validated(competency)
@@ -399,13 +387,13 @@ def competency_confirm(
     expected_version: int | None = None,
     today: date | None = None,
 ) -> Competency:
-    _check_can_write(actor, competency.country_id)
+    check_country_edit(actor, competency.country_id)
     return _confirm(actor, competency, expected_version=expected_version, today=today)
 
 
 @transaction.atomic
 def competency_delete(*, actor: Actor, competency: Competency, expected_version: int) -> None:
-    _check_can_write(actor, competency.country_id)
+    check_country_edit(actor, competency.country_id)
     bump_version(competency, expected_version)
     record_event(
         actor=actor,

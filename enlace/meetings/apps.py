@@ -10,7 +10,7 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from enlace.web.navigation import NavItem, register
 
-        from .selectors import MEETING_READERS
+        from .permissions import MEETING_READERS
 
         register(NavItem("meetings:meeting_list", _("Meetings"), roles=MEETING_READERS,
                          icon="people-fill", order=44, section="network"))

@@ -10,16 +10,16 @@ from django.http import Http404
 
 from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
+from enlace.accounts.permissions import allows
 
 from .models import FollowUpTask, Meeting, TaskStatus
+from .permissions import check_meeting_read
 
-MEETING_READERS = frozenset({Role.LIAISON, Role.NATIONAL_ADMIN, Role.SECRETARIAT,
-                             Role.OBSERVER})
 OPEN_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
 
 
 def _reads(actor: Actor) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and actor.role in MEETING_READERS)
+    return allows(check_meeting_read, actor)
 
 
 def meeting_list(*, actor: Actor, kind: str = "", year: int | None = None, country: str = "",

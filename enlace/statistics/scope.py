@@ -25,7 +25,7 @@ from enlace.access.policy import contributing_countries
 from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 
-REGIONAL_READERS = frozenset({Role.LIAISON, Role.SECRETARIAT, Role.OBSERVER})
+from .permissions import REGIONAL_READERS
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from .aggregates import View, latest_period, view_cached
 from .choices import Scope
 from .models import DataCall, DataCallSubmission, Release
 from .periods import Period
+from .permissions import DATA_CALL_ROLES
 from .scope import statistics_scope
 
 GRANULARITY_FOR = {"year": "month", "semester": "month", "quarter": "month", "month": "month"}
@@ -47,7 +48,7 @@ def dashboard_view(
 
 
 def data_call_list(*, actor: Actor) -> QuerySet[DataCall]:
-    if actor.role not in {Role.SECRETARIAT, Role.LIAISON}:
+    if actor.role not in DATA_CALL_ROLES:
         return DataCall.objects.none()
     return DataCall.objects.select_related("opened_by").order_by("-deadline", "-id")
 

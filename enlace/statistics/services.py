@@ -29,6 +29,7 @@ from .choices import DataCallStatus, ReminderKind, SubmissionChannel, Submission
 from .indicators import INDICATORS, RELEASE_INDICATORS, REQUESTABLE
 from .models import DataCall, DataCallReminder, DataCallSubmission, Release, ReleaseTable
 from .periods import Period
+from .permissions import check_statistics_manage, check_submission_save
 from .scope import regional_scope
 from .submissions import CellError, tables_clean
 
@@ -41,19 +42,6 @@ class SubmissionInvalid(ValidationError):
     def __init__(self, errors: list[CellError]) -> None:
         super().__init__([str(error) for error in errors])
         self.cell_errors = errors
-
-
-def _is_secretariat(actor: Actor) -> bool:
-    return bool(
-        getattr(actor, "is_authenticated", False)
-        and actor.is_active
-        and actor.role == Role.SECRETARIAT
-    )
-
-
-def _check_secretariat(actor: Actor) -> None:
-    if not _is_secretariat(actor):
-        raise PermissionDenied
 
 
 # ---------------------------------------------------------------------------------------------
@@ -94,7 +82,7 @@ def data_call_open(
     remind_every_days: int = 7,
 ) -> DataCall:
     """The Secretariat asks every member state for aggregate tables of `period`."""
-    _check_secretariat(actor)
+    check_statistics_manage(actor)
     period = _clean_call(period, indicators, deadline)
     if not title.strip():
         raise ValidationError({"title": [_("Give the call a title.")]})
@@ -120,7 +108,7 @@ def data_call_open(
 @transaction.atomic
 def data_call_close(*, actor: Actor, call: DataCall) -> DataCall:
     """No more submissions; what was submitted keeps counting."""
-    _check_secretariat(actor)
+    check_statistics_manage(actor)
     if call.status != DataCallStatus.CLOSED:
         call.status = DataCallStatus.CLOSED
         call.closed_at = timezone.now()
@@ -129,23 +117,13 @@ def data_call_close(*, actor: Actor, call: DataCall) -> DataCall:
     return call
 
 
-def can_submit(actor: Actor) -> bool:
-    return bool(
-        getattr(actor, "is_authenticated", False)
-        and actor.is_active
-        and actor.role == Role.LIAISON
-        and actor.country_id in MEMBER_STATES
-    )
-
-
 @transaction.atomic
 def submission_save(
     *, actor: Actor, call: DataCall, tables: Any, channel: str, note: str = ""
 ) -> DataCallSubmission:
     """A liaison officer answers a call for her country. All tables are checked first
     (SubmissionInvalid lists every problem); a new answer replaces the previous one."""
-    if not can_submit(actor):
-        raise PermissionDenied
+    check_submission_save(actor)
     if call.status != DataCallStatus.OPEN:
         raise ValidationError(_("This data call is closed."))
     if channel not in SubmissionChannel.values:
@@ -375,7 +353,7 @@ def release_publish(
     (a person, or the operator of `enlace stats publish` named in `approved_by_name`). The
     aggregate store should be synced first (facts.facts_sync): this reads it, never cases."""
     if actor is not None:
-        _check_secretariat(actor)
+        check_statistics_manage(actor)
     elif not approved_by_name:
         raise PermissionDenied
     parsed = Period.parse(period)

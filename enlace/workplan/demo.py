@@ -11,7 +11,8 @@ import logging
 import random
 from pathlib import Path
 
-from .actors import SecretariatActor
+from enlace.accounts.actors import SecretariatActor
+
 from .importing import WorkPlanFileError, read_plan_file
 from .models import PlanVersion
 from .services import plan_import

@@ -20,6 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from enlace.accounts.actors import Actor
+from enlace.accounts.permissions import allows
 from enlace.core.models import MEMBER_STATES, Organization, ProTemporePresidency
 
 from .choices import ScheduleState, VersionStatus
@@ -34,7 +35,7 @@ from .models import (
     Responsibility,
 )
 from .parties import ALL_MEMBERS, PRESIDENCY, party_matches
-from .permissions import can_edit_workplan, can_read_workplan
+from .permissions import check_workplan_edit, check_workplan_read
 
 DEFAULT_DUE_WITHIN_DAYS = 60
 
@@ -65,14 +66,14 @@ def _published() -> QuerySet[PlanVersion]:
 
 def version_list(*, actor: Actor) -> QuerySet[PlanVersion]:
     """Published versions, newest first."""
-    if not can_read_workplan(actor):
+    if not allows(check_workplan_read, actor):
         return PlanVersion.objects.none()
     return _published().select_related("created_by", "published_by").order_by("-number")
 
 
 def current_version(*, actor: Actor) -> PlanVersion | None:
     """The version in force: the published one with the highest number."""
-    if not can_read_workplan(actor):
+    if not allows(check_workplan_read, actor):
         return None
     return _published().order_by("-number").first()
 
@@ -83,7 +84,7 @@ def latest_version() -> PlanVersion | None:
 
 
 def version_get(*, actor: Actor, number: int) -> PlanVersion:
-    if not can_read_workplan(actor):
+    if not allows(check_workplan_read, actor):
         raise Http404
     version = _published().filter(number=number).first()
     if version is None:
@@ -93,7 +94,7 @@ def version_get(*, actor: Actor, number: int) -> PlanVersion:
 
 def draft_get(*, actor: Actor) -> PlanVersion | None:
     """The ST's draft of the next version, if one is open."""
-    if not can_edit_workplan(actor):
+    if not allows(check_workplan_edit, actor):
         return None
     return PlanVersion.objects.filter(status=VersionStatus.DRAFT).first()
 
@@ -104,7 +105,7 @@ def next_number() -> int:
 
 def activity_get(*, actor: Actor, pk: int) -> Activity:
     """An activity of the draft, for editing (404 for anything else)."""
-    if not can_edit_workplan(actor):
+    if not allows(check_workplan_edit, actor):
         raise Http404
     activity = (
         Activity.objects.select_related("objective__area__plan", "parent")
@@ -119,7 +120,7 @@ def activity_get(*, actor: Actor, pk: int) -> Activity:
 
 def objective_get(*, actor: Actor, pk: int) -> Objective:
     """An objective of the draft, to add activities to it (404 for anything else)."""
-    if not can_edit_workplan(actor):
+    if not allows(check_workplan_edit, actor):
         raise Http404
     objective = (
         Objective.objects.select_related("area__plan")

@@ -1,5 +1,5 @@
-"""Every user and every command's CountryActor is an `Actor`, and a CountryActor sees what its
-country's liaison officers see."""
+"""Every user and every command's actor (CountryActor, SecretariatActor) is an `Actor`, and a
+CountryActor sees what its country's liaison officers see."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from enlace.access.choices import Audience
 from enlace.access.policy import can_edit, visible_to
-from enlace.accounts.actors import Actor, CountryActor
+from enlace.accounts.actors import Actor, CountryActor, SecretariatActor
 from enlace.cases.models import Case
 from enlace.cases.tests.factories import create_case
 
@@ -26,6 +26,12 @@ def test_a_country_actor_is_an_actor_of_its_country(country):
     assert isinstance(actor, Actor)
     assert actor.country_id == country and actor.role == "liaison"
     assert actor.get_username() == f"cli:{country}" and actor.pk is None
+
+
+def test_the_secretariat_actor_is_an_actor_without_a_country():
+    actor = SecretariatActor()
+    assert isinstance(actor, Actor)
+    assert actor.role == "secretariat" and actor.country_id is None and actor.pk is None
 
 
 @pytest.mark.django_db
