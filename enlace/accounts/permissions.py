@@ -16,23 +16,27 @@ This module holds the sets every app uses and the checks of accounts: users and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from rest_framework.permissions import BasePermission
 
-from enlace.core.models import Organization
-
 from .actors import Actor
 from .choices import Role
-from .models import User
-from .selectors import organizations_manageable, roles_assignable, user_list
+
+if TYPE_CHECKING:
+    from enlace.core.models import Organization
+
+    from .models import User
 
 ALL_ROLES: frozenset[str] = frozenset(role.value for role in Role)
 # Roles that work with member-state records (the access policy narrows what each sees).
 CONTENT_ROLES: frozenset[str] = frozenset({Role.LIAISON, Role.SECRETARIAT, Role.OBSERVER})
 USER_MANAGER_ROLES: frozenset[str] = frozenset({Role.SYSADMIN, Role.NATIONAL_ADMIN})
+# The roles a national administrator gives her country's users (the platform administrator
+# gives any), in the order the user form offers them.
+NATIONALLY_ASSIGNED_ROLES: tuple[Role, ...] = (Role.LIAISON, Role.NATIONAL_ADMIN, Role.AUDITOR)
 
 
 def allows(check: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
@@ -51,12 +55,16 @@ def is_active_actor(actor: Actor | None) -> bool:
 
 def check_user_manage(actor: Actor, user: User) -> None:
     """National administrators manage their country's users, the platform administrator all."""
+    from .selectors import user_list  # selectors read this module's role sets
+
     if not user_list(actor=actor).filter(pk=user.pk).exists():
         raise PermissionDenied
 
 
 def check_user_scope(actor: Actor, role: str, organization: Organization) -> None:
     """The role and organization a user is given must be in the actor's scope."""
+    from .selectors import organizations_manageable, roles_assignable
+
     if Role(role) not in roles_assignable(actor=actor):
         raise PermissionDenied
     if not organizations_manageable(actor=actor).filter(pk=organization.pk).exists():

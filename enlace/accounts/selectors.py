@@ -10,6 +10,7 @@ from enlace.core.models import Organization
 from .actors import Actor
 from .choices import Role
 from .models import User
+from .permissions import NATIONALLY_ASSIGNED_ROLES
 
 
 def user_list(*, actor: Actor) -> QuerySet[User]:
@@ -37,7 +38,7 @@ def roles_assignable(*, actor: Actor) -> list[Role]:
     if actor.role == Role.SYSADMIN:
         return list(Role)
     if actor.role == Role.NATIONAL_ADMIN:
-        return [Role.LIAISON, Role.NATIONAL_ADMIN, Role.AUDITOR]
+        return list(NATIONALLY_ASSIGNED_ROLES)
     return []
 
 
