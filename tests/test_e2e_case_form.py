@@ -54,7 +54,7 @@ def test_a_case_in_seven_steps_with_messages_in_spanish(live_server, browser, us
 
 
 def test_a_stale_edit_is_refused_with_a_message(live_server, browser, users):
-    from enlace.cases.actors import CountryActor
+    from enlace.accounts.actors import CountryActor
     from enlace.cases.services import case_create, case_update
 
     case = case_create(actor=CountryActor("MX"), data={
@@ -77,7 +77,7 @@ def test_a_stale_edit_is_refused_with_a_message(live_server, browser, users):
 
 def test_a_third_country_gets_nothing_through_the_api_or_the_export(live_server, browser,
                                                                      users):
-    from enlace.cases.actors import CountryActor
+    from enlace.accounts.actors import CountryActor
     from enlace.cases.services import case_create
 
     case = case_create(actor=CountryActor("MX"), data={

@@ -88,7 +88,7 @@ def main() -> None:
     setup_django(pg_url or f"sqlite:///{work / 'bench.sqlite3'}", str(work))
     from django.db import connection
 
-    from enlace.cases.actors import CountryActor
+    from enlace.accounts.actors import CountryActor
     from enlace.cases.importing import cases_import
     from enlace.cases.models import Case
 

@@ -101,9 +101,9 @@ def main() -> None:
     from knox.models import AuthToken
 
     from enlace.access.models import LawProfile
+    from enlace.accounts.actors import CountryActor
     from enlace.accounts.choices import Role
     from enlace.accounts.models import User
-    from enlace.cases.actors import CountryActor
     from enlace.core.models import Organization
     from enlace.screening.models import WatchlistEntry
     from enlace.screening.services import entries_create_many

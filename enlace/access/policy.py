@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 
 from .choices import Audience, FieldGroup
@@ -40,7 +41,7 @@ def _queryset(source: type[S] | QuerySet[S]) -> QuerySet[S]:
     return source._default_manager.all()
 
 
-def audience_filter(actor, model: type[Shareable]) -> Q | None:
+def audience_filter(actor: Actor, model: type[Shareable]) -> Q | None:
     """The condition a record of `model` must meet to be visible to `actor`, or None."""
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         return None
@@ -60,7 +61,7 @@ def audience_filter(actor, model: type[Shareable]) -> Q | None:
     return None
 
 
-def visible_to(source: type[S] | QuerySet[S], actor) -> QuerySet[S]:
+def visible_to(source: type[S] | QuerySet[S], actor: Actor) -> QuerySet[S]:
     """Restrict `source` (a Shareable model or queryset) to what `actor` may see."""
     queryset = _queryset(source)
     condition = audience_filter(actor, queryset.model)
@@ -69,7 +70,7 @@ def visible_to(source: type[S] | QuerySet[S], actor) -> QuerySet[S]:
     return queryset.filter(condition)
 
 
-def get_visible_or_404(source: type[S] | QuerySet[S], actor, *, audit: bool = True,
+def get_visible_or_404(source: type[S] | QuerySet[S], actor: Actor, *, audit: bool = True,
                        **lookup: Any) -> S:
     """One record the actor may see, or Http404 whether it is missing or outside her audience.
 
@@ -87,12 +88,12 @@ def get_visible_or_404(source: type[S] | QuerySet[S], actor, *, audit: bool = Tr
     return record
 
 
-def is_owner(actor, record: Shareable) -> bool:
+def is_owner(actor: Actor, record: Shareable) -> bool:
     return bool(getattr(actor, "is_authenticated", False)
                 and actor.country_id and actor.country_id == record.owner_country_id)
 
 
-def can_edit(actor, record: Shareable) -> bool:
+def can_edit(actor: Actor, record: Shareable) -> bool:
     """Only liaison officers of the owner country edit, share and withdraw a record."""
     return is_owner(actor, record) and actor.role == Role.LIAISON and actor.is_active
 
@@ -112,7 +113,7 @@ def contributing_countries() -> frozenset[str]:
     )
 
 
-def redacted_groups(actor, record: Shareable,
+def redacted_groups(actor: Actor, record: Shareable,
                     profiles: dict[str, LawProfile | None] | None = None) -> set[str]:
     """Sensitive field groups the actor must not see: none for the owner country, otherwise
     those the owner's law profile keeps in the country (all of them without a profile).
@@ -131,7 +132,7 @@ def redacted_groups(actor, record: Shareable,
     return {group.value for group in FieldGroup} - allowed
 
 
-def redact(actor, record: Shareable, values: dict[str, Any] | None = None) -> dict[str, Any]:
+def redact(actor: Actor, record: Shareable, values: dict[str, Any] | None = None) -> dict[str, Any]:
     """Field values of `record` as `actor` may see them.
 
     `values` defaults to every concrete field. Fields of redacted groups (declared in the

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enlace.accounts.choices import Role
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.models import Country
 
 from .choices import Audience, HandlingCode
 from .models import LawProfile, Shareable
-from .policy import can_edit
+from .permissions import check_law_profile_edit, check_record_edit
 
 
 class StaleVersionError(ValidationError):
@@ -44,11 +44,10 @@ def bump_version(record, expected_version: int) -> None:
         record.updated_at = values["updated_at"]
 
 
-def record_share(*, actor, record: Shareable, audience: str, countries: Iterable[str] = (),
+def record_share(*, actor: Actor, record: Shareable, audience: str, countries: Iterable[str] = (),
                  handling_code: str | None = None, expected_version: int) -> Shareable:
     """Set who beyond the owner sees `record`. Only the owner's liaison officers may."""
-    if not can_edit(actor, record):
-        raise PermissionDenied
+    check_record_edit(actor, record)
     audience = Audience(audience)
     country_ids = sorted(set(countries) - {record.owner_country_id})
     if audience == Audience.SELECTED:
@@ -78,18 +77,16 @@ def record_share(*, actor, record: Shareable, audience: str, countries: Iterable
     return record
 
 
-def record_withdraw(*, actor, record: Shareable, expected_version: int) -> Shareable:
+def record_withdraw(*, actor: Actor, record: Shareable, expected_version: int) -> Shareable:
     """Stop sharing: the record becomes national again."""
     return record_share(actor=actor, record=record, audience=Audience.NATIONAL,
                         expected_version=expected_version)
 
 
-def law_profile_update(*, actor, country_id: str, values: dict,
+def law_profile_update(*, actor: Actor, country_id: str, values: dict,
                        expected_version: int) -> LawProfile:
     """Change what may leave the country. Only that country's national administrator."""
-    if not (actor.is_authenticated and actor.role == Role.NATIONAL_ADMIN
-            and actor.country_id == country_id):
-        raise PermissionDenied
+    check_law_profile_edit(actor, country_id)
     allowed_fields = {"share_names", "share_birth_dates", "share_identity_numbers",
                       "share_phones", "share_addresses", "share_photos",
                       "contributes_to_regional_statistics", "legal_basis"}

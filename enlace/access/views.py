@@ -1,27 +1,26 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from enlace.accounts.choices import Role
 from enlace.accounts.permissions import RoleRequiredMixin
 
 from .forms import LawProfileForm
 from .models import LawProfile
+from .permissions import LAW_PROFILE_EDITORS, check_law_profile_edit
 from .services import law_profile_update
 
 
 class LawProfileView(RoleRequiredMixin, View):
     """The national administrator's page: which sensitive fields may leave her country."""
 
-    allowed_roles = frozenset({Role.NATIONAL_ADMIN})
+    allowed_roles = LAW_PROFILE_EDITORS
 
     template_name = "access/law_profile.html"
 
     def _profile(self, request) -> LawProfile:
-        if request.user.role != Role.NATIONAL_ADMIN or not request.user.country_id:
-            raise PermissionDenied
+        check_law_profile_edit(request.user, request.user.country_id)
         profile, _created = LawProfile.objects.get_or_create(country_id=request.user.country_id)
         return profile
 

@@ -7,8 +7,10 @@ from knox.models import AuthToken
 
 from enlace.core.models import Organization
 
+from .actors import Actor
 from .choices import Role
 from .models import User
+from .permissions import NATIONALLY_ASSIGNED_ROLES
 
 
 def mail_recipients(*roles: str, country: str | None = None) -> QuerySet[User]:
@@ -20,7 +22,7 @@ def mail_recipients(*roles: str, country: str | None = None) -> QuerySet[User]:
     return users.order_by("username")
 
 
-def user_list(*, actor) -> QuerySet[User]:
+def user_list(*, actor: Actor) -> QuerySet[User]:
     """Users the actor manages: all for the platform administrator, her country's users for a
     national administrator, nobody for anyone else."""
     users = User.objects.select_related("organization", "organization__country")
@@ -33,7 +35,7 @@ def user_list(*, actor) -> QuerySet[User]:
     return users.none()
 
 
-def organizations_manageable(*, actor) -> QuerySet[Organization]:
+def organizations_manageable(*, actor: Actor) -> QuerySet[Organization]:
     if actor.role == Role.SYSADMIN:
         return Organization.objects.all()
     if actor.role == Role.NATIONAL_ADMIN and actor.country_id:
@@ -41,13 +43,13 @@ def organizations_manageable(*, actor) -> QuerySet[Organization]:
     return Organization.objects.none()
 
 
-def roles_assignable(*, actor) -> list[Role]:
+def roles_assignable(*, actor: Actor) -> list[Role]:
     if actor.role == Role.SYSADMIN:
         return list(Role)
     if actor.role == Role.NATIONAL_ADMIN:
-        return [Role.LIAISON, Role.NATIONAL_ADMIN, Role.AUDITOR]
+        return list(NATIONALLY_ASSIGNED_ROLES)
     return []
 
 
-def token_list(*, actor) -> QuerySet[AuthToken]:
+def token_list(*, actor: Actor) -> QuerySet[AuthToken]:
     return AuthToken.objects.filter(user=actor).order_by("-created")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -13,25 +13,18 @@ from knox.models import AuthToken
 
 from enlace.audit.services import record_event
 
-from .choices import Role
+from .actors import Actor
 from .models import User
-from .selectors import organizations_manageable, roles_assignable, user_list
+from .permissions import check_token_manage, check_user_manage, check_user_scope
 
 USER_FIELDS = ("username", "first_name", "last_name", "email", "role", "organization",
                "is_active", "preferred_language")
 
 
-def _check_scope(actor, role: str, organization) -> None:
-    if Role(role) not in roles_assignable(actor=actor):
-        raise PermissionDenied
-    if not organizations_manageable(actor=actor).filter(pk=organization.pk).exists():
-        raise PermissionDenied
-
-
 @transaction.atomic
-def user_create(*, actor, password: str | None = None, **values) -> User:
+def user_create(*, actor: Actor, password: str | None = None, **values) -> User:
     """Create a user in the actor's scope (national administrators: their country only)."""
-    _check_scope(actor, values["role"], values["organization"])
+    check_user_scope(actor, values["role"], values["organization"])
     user = User(**{key: value for key, value in values.items() if key in USER_FIELDS})
     user.full_clean(exclude=["password"])
     if password:
@@ -46,10 +39,9 @@ def user_create(*, actor, password: str | None = None, **values) -> User:
 
 
 @transaction.atomic
-def user_update(*, actor, user: User, **values) -> User:
-    if not user_list(actor=actor).filter(pk=user.pk).exists():
-        raise PermissionDenied
-    _check_scope(actor, values.get("role", user.role), values.get("organization",
+def user_update(*, actor: Actor, user: User, **values) -> User:
+    check_user_manage(actor, user)
+    check_user_scope(actor, values.get("role", user.role), values.get("organization",
                                                                   user.organization))
     changed = []
     for key, value in values.items():
@@ -64,10 +56,9 @@ def user_update(*, actor, user: User, **values) -> User:
 
 
 @transaction.atomic
-def user_reset_two_factor(*, actor, user: User) -> None:
+def user_reset_two_factor(*, actor: Actor, user: User) -> None:
     """Remove a user's authenticator (lost phone): she enrols a new one at next login."""
-    if not user_list(actor=actor).filter(pk=user.pk).exists():
-        raise PermissionDenied
+    check_user_manage(actor, user)
     TOTPDevice.objects.filter(user=user).delete()
     record_event(actor=actor, action="accounts.two_factor_reset", obj=user,
                  owner_country=user.country_id)
@@ -95,11 +86,10 @@ def totp_device_confirm(*, user: User, device: TOTPDevice, code: str) -> bool:
     return True
 
 
-def token_create(*, actor, user: User, days: int | None = None) -> tuple[AuthToken, str]:
+def token_create(*, actor: Actor | None, user: User,
+                 days: int | None = None) -> tuple[AuthToken, str]:
     """A new API token for `user`; the key is returned once and only its digest is stored."""
-    if actor is not None and actor != user and not (
-            getattr(actor, "role", None) == Role.SYSADMIN):
-        raise PermissionDenied
+    check_token_manage(actor, user)
     if not user.is_active:
         raise ValidationError(_("The account %(username)s is not active.") % {
             "username": user.username})
@@ -113,11 +103,10 @@ def token_create(*, actor, user: User, days: int | None = None) -> tuple[AuthTok
     return token, key
 
 
-def token_revoke(*, actor, token_key: str, user: User | None = None) -> int:
+def token_revoke(*, actor: Actor | None, token_key: str, user: User | None = None) -> int:
     """Revoke tokens by their public prefix. Returns how many were revoked."""
     owner = user or actor
-    if actor is not None and owner != actor and getattr(actor, "role", None) != Role.SYSADMIN:
-        raise PermissionDenied
+    check_token_manage(actor, owner)
     with transaction.atomic():
         tokens = AuthToken.objects.filter(user=owner, token_key=token_key)
         count = tokens.count()

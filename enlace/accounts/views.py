@@ -15,13 +15,10 @@ from django_otp import login as otp_login
 from enlace.audit.services import record_event
 
 from . import services
-from .choices import Role
 from .forms import CodeForm, LoginForm, TokenForm, UserForm
-from .permissions import ALL_ROLES, RoleRequiredMixin
+from .permissions import ALL_ROLES, USER_MANAGER_ROLES, RoleRequiredMixin
 from .selectors import token_list, user_list
 from .twofactor import confirmed_device, two_factor_required
-
-USER_MANAGER_ROLES = frozenset({Role.SYSADMIN, Role.NATIONAL_ADMIN})
 
 
 class LoginView(auth_views.LoginView):

@@ -1,8 +1,7 @@
 from rest_framework import mixins, serializers, viewsets
 
-from enlace.accounts.choices import Role
-
 from .models import Event
+from .permissions import AUDIT_READERS
 from .selectors import event_list
 
 
@@ -17,7 +16,7 @@ class EventSerializer(serializers.ModelSerializer):
 class EventViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The audit trail of the auditor's scope (empty for every other role)."""
 
-    allowed_roles = frozenset({Role.AUDITOR})
+    allowed_roles = AUDIT_READERS
     serializer_class = EventSerializer
     filterset_fields = ["action", "object_type", "country"]
 

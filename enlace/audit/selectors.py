@@ -7,12 +7,13 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 
 from .models import Event
 
 
-def event_list(*, actor, action: str = "", username: str = "", object_type: str = "",
+def event_list(*, actor: Actor, action: str = "", username: str = "", object_type: str = "",
                country: str = "", date_from: date | None = None,
                date_to: date | None = None) -> QuerySet[Event]:
     if not getattr(actor, "is_authenticated", False) or actor.role != Role.AUDITOR:

@@ -10,13 +10,14 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from enlace.accounts.actors import Actor
 from enlace.core.crypto import audit_mac, audit_mac_check
 
 from . import context
 from .models import GENESIS_HASH, ChainHead, Event
 
 
-def _describe_actor(actor) -> tuple[int | None, str, str, str]:
+def _describe_actor(actor: Actor) -> tuple[int | None, str, str, str]:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return None, "", "", ""
     organization = actor.organization if getattr(actor, "organization_id", None) else None
@@ -25,7 +26,7 @@ def _describe_actor(actor) -> tuple[int | None, str, str, str]:
             country or "")
 
 
-def record_event(*, actor, action: str, obj: models.Model | None = None,
+def record_event(*, actor: Actor, action: str, obj: models.Model | None = None,
                  object_type: str = "", object_id: str | int = "", summary: str = "",
                  owner_country: str | None = None, username: str = "") -> Event:
     """Append one event to the chain, inside the caller's transaction when there is one.

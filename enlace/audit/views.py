@@ -3,12 +3,12 @@ from __future__ import annotations
 from django.utils import timezone
 from django.views.generic import ListView
 
-from enlace.accounts.choices import Role
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.core.exporting import csv_writer
 from enlace.core.http import streaming_attachment
 
 from .forms import EventFilterForm
+from .permissions import AUDIT_READERS
 from .selectors import event_list
 from .services import record_event
 
@@ -31,7 +31,7 @@ def _filtered(request):
 class EventListView(RoleRequiredMixin, ListView):
     """The trail of the auditor's scope, filterable; CSV export of the same selection."""
 
-    allowed_roles = frozenset({Role.AUDITOR})
+    allowed_roles = AUDIT_READERS
 
     template_name = "audit/event_list.html"
     paginate_by = 100

@@ -13,10 +13,10 @@ from rest_framework.response import Response
 
 from enlace.access.choices import Audience, HandlingCode
 from enlace.access.services import StaleVersionError, record_share
-from enlace.accounts.permissions import CONTENT_ROLES
 
 from . import selectors, services
 from .models import Case
+from .permissions import CASE_READERS
 from .serializers import CaseSerializer
 
 
@@ -45,7 +45,7 @@ class CaseViewSet(viewsets.ViewSet):
     owner country's liaison officers create, edit, share and delete. Updates and deletes carry
     the `version` read; a stale one answers 409."""
 
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = CASE_READERS
     serializer_class = CaseSerializer
     # Only for the OpenAPI schema (path parameter types); every read goes through selectors.
     queryset = Case.objects.none()

@@ -9,7 +9,7 @@ import random
 from datetime import date, timedelta
 from itertools import pairwise
 
-from enlace.cases.actors import CountryActor
+from enlace.accounts.actors import CountryActor
 from enlace.cases.models import Case
 from enlace.cases.serializers import CaseSerializer
 from enlace.cases.services import cases_create_many

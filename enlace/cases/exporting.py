@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.exporting import append, csv_dict_writer, workbook, workbook_save
 
@@ -105,7 +106,7 @@ def _htcds_rows(case: dict[str, Any]) -> Iterator[dict[str, Any]]:
         }
 
 
-def cases_export(*, actor, path: Path, file_format: str, owner_country: str = "") -> int:
+def cases_export(*, actor: Actor, path: Path, file_format: str, owner_country: str = "") -> int:
     """Write every case `actor` may see (optionally of one owner country). Returns the count."""
     cases = case_list(actor=actor, owner_country=owner_country)
     written = [0]

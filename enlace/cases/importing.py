@@ -13,6 +13,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.bulk import large_write_cache
 from enlace.core.importing import ImportReport, RowError, detect_format, flatten_errors, read_rows
@@ -20,13 +21,13 @@ from enlace.core.parallel import map_in_processes
 from enlace.core.vocabularies import warm_caches
 
 from .models import REFERENCE_PATTERN, Case
+from .permissions import check_case_create
 from .serializers import CaseSerializer
 from .services import (
     CHILD_MODELS,
     ReferenceAllocator,
     cases_prepare,
     cases_write,
-    check_can_create,
 )
 
 LIST_SEPARATOR = ";"
@@ -123,7 +124,7 @@ def _group(rows: list[dict[str, str]]) -> list[tuple[list[int], list[dict[str, s
     return ordered
 
 
-def _check_chunk(actor, file_format: str, chunk, errors, references: list[str],
+def _check_chunk(actor: Actor, file_format: str, chunk, errors, references: list[str],
                  existing: set[str], seen_references: dict[str, int],
                  report: ImportReport) -> int:
     """Record the errors of one validated chunk in `report`; return how many cases are
@@ -161,11 +162,11 @@ def _check_chunk(actor, file_format: str, chunk, errors, references: list[str],
     return valid
 
 
-def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: bool = False,
+def cases_import(*, actor: Actor, path: Path, file_format: str | None = None, dry_run: bool = False,
                  progress: Callable[[int, str], None] | None = None) -> ImportReport:
     """Validate every row and create every case, or none if any row is invalid (one
     transaction). Raises ImportFileError when the file as a whole cannot be read."""
-    check_can_create(actor)
+    check_case_create(actor)
     file_format = detect_format(path, file_format)
     header, rows = read_rows(path, file_format)
     report = ImportReport(rows=len(rows))

@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from enlace.access.policy import get_visible_or_404, visible_to
+from enlace.accounts.actors import Actor
 
 from .models import Case
 
@@ -14,7 +15,7 @@ PREFETCH = ("persons__phones", "persons__documents", "route", "documents_used", 
             "assistance", "shared_with")
 
 
-def case_list(*, actor, case_type: str = "", owner_country: str = "", status: str = "",
+def case_list(*, actor: Actor, case_type: str = "", owner_country: str = "", status: str = "",
               date_from: date | None = None, date_to: date | None = None,
               exploitation_type: str = "", nationality: str = "", route_country: str = "",
               document_nature: str = "", search: str = "") -> QuerySet[Case]:
@@ -51,7 +52,7 @@ def case_list(*, actor, case_type: str = "", owner_country: str = "", status: st
     return cases.prefetch_related(*PREFETCH).order_by("-date_identified", "-id")
 
 
-def case_inbox(*, actor) -> QuerySet[Case]:
+def case_inbox(*, actor: Actor) -> QuerySet[Case]:
     """Cases other member states shared with the actor's country (selected or network)."""
     if not actor.country_id:
         return Case.objects.none()
@@ -60,6 +61,6 @@ def case_inbox(*, actor) -> QuerySet[Case]:
             .prefetch_related(*PREFETCH).order_by("-updated_at"))
 
 
-def case_get(*, actor, pk: int) -> Case:
+def case_get(*, actor: Actor, pk: int) -> Case:
     """One case, or 404 when it is outside the actor's audience. The read is audited."""
     return get_visible_or_404(Case.objects.prefetch_related(*PREFETCH), actor, pk=pk)

@@ -8,15 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, router, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from enlace.access.choices import FieldGroup
-from enlace.access.policy import can_edit, redacted_groups
+from enlace.access.permissions import check_record_edit
+from enlace.access.policy import redacted_groups
 from enlace.access.services import bump_version
-from enlace.accounts.choices import Role
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.bulk import column_position, insert_prepared, prepare_objects, prepare_rows
 from enlace.core.crypto import document_index, phone_index
@@ -32,6 +33,7 @@ from .models import (
     PersonPhone,
     RouteLeg,
 )
+from .permissions import check_case_create
 
 CASE_FIELDS = ("reporting_agency", "date_identified", "date_reported", "status", "case_type",
                "handling_code", "summary", "exploitation_types", "sexual_exploitation_types",
@@ -112,13 +114,6 @@ def next_reference(country_id: str, year: int) -> str:
             .aggregate(last=Max("reference"))["last"])
     number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{number:05d}"
-
-
-def check_can_create(actor) -> str:
-    if not (getattr(actor, "is_authenticated", False) and actor.role == Role.LIAISON
-            and actor.country_id):
-        raise PermissionDenied
-    return actor.country_id
 
 
 def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list[dict[str, Any]]]:
@@ -303,13 +298,13 @@ class ReferenceAllocator:
 
 
 @transaction.atomic
-def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
+def cases_create_many(*, actor: Actor, items: list[dict[str, Any]], audit: bool = True,
                       batch_size: int = 1000, reserved: list[str] | None = None) -> list[Case]:
     """Create cases owned by the actor's country from validated Standard Format data, in bulk.
     References already used, or repeated in `items`, are refused before anything is written;
     `reserved` references (well-formed, e.g. given later in the same import) are not handed
     out to cases without one."""
-    country_id = check_can_create(actor)
+    country_id = check_case_create(actor)
     given = [data["reference"] for data in items if data.get("reference")]
     wrong = sorted({reference for reference in given
                     if not reference.startswith(f"{country_id}-")})
@@ -345,18 +340,17 @@ def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
     return created
 
 
-def case_create(*, actor, data: dict[str, Any], audit: bool = True) -> Case:
+def case_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Case:
     """Create one case owned by the actor's country from validated Standard Format data."""
     return cases_create_many(actor=actor, items=[data], audit=audit)[0]
 
 
 @transaction.atomic
-def case_update(*, actor, case: Case, data: dict[str, Any], expected_version: int) -> Case:
+def case_update(*, actor: Actor, case: Case, data: dict[str, Any], expected_version: int) -> Case:
     """Replace a case's content. A stale `expected_version` is refused (StaleVersionError).
 
     Persons keep their pseudonyms when the update lists them in the same order."""
-    if not can_edit(actor, case):
-        raise PermissionDenied
+    check_record_edit(actor, case)
     bump_version(case, expected_version)
     pseudonyms = list(case.persons.values_list("pseudonym", flat=True))
     for position, person in enumerate(data.get("persons", [])):
@@ -378,9 +372,8 @@ def case_update(*, actor, case: Case, data: dict[str, Any], expected_version: in
 
 
 @transaction.atomic
-def case_delete(*, actor, case: Case, expected_version: int) -> None:
-    if not can_edit(actor, case):
-        raise PermissionDenied
+def case_delete(*, actor: Actor, case: Case, expected_version: int) -> None:
+    check_record_edit(actor, case)
     bump_version(case, expected_version)
     record_event(actor=actor, action="cases.delete", obj=case, summary=case.reference)
     case.delete()
@@ -412,7 +405,7 @@ def _person_as_standard_format(person: Person, hidden: set[str]) -> dict[str, An
     return values
 
 
-def case_as_standard_format(case: Case, *, actor, shared_with: list[str] | None = None,
+def case_as_standard_format(case: Case, *, actor: Actor, shared_with: list[str] | None = None,
                             redacted: list[str] | None = None) -> dict[str, Any]:
     """The case as `actor` may read it: sensitive groups the owner's law profile keeps in the
     country are withheld (None or empty), and recipients identify persons by pseudonym."""

@@ -12,8 +12,7 @@ from django.views.generic import ListView
 from enlace.access.choices import FieldGroup
 from enlace.access.policy import can_edit
 from enlace.access.services import record_share
-from enlace.accounts.choices import Role
-from enlace.accounts.permissions import CONTENT_ROLES, RoleRequiredMixin
+from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.selectors import object_history
 from enlace.audit.services import record_event
 from enlace.core.exporting import attachment, csv_bytes
@@ -24,6 +23,7 @@ from enlace.core.uploads import save_upload
 from . import selectors
 from .choices import PersonRole
 from .forms import CaseFilterForm, CaseImportForm, ShareForm
+from .permissions import CASE_INBOX_READERS, CASE_READERS, CASE_WRITERS
 from .services import case_as_standard_format
 
 
@@ -35,7 +35,7 @@ def _labels(vocabulary: str) -> dict[str, str]:
 class CaseListView(RoleRequiredMixin, ListView):
     """Cases the user may see, with filters; search covers non-sensitive text only."""
 
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = CASE_READERS
     template_name = "cases/case_list.html"
     paginate_by = 25
     inbox = False
@@ -59,6 +59,7 @@ class CaseListView(RoleRequiredMixin, ListView):
 class CaseInboxView(CaseListView):
     """Cases other member states shared with my country."""
 
+    allowed_roles = CASE_INBOX_READERS
     inbox = True
 
 
@@ -66,7 +67,7 @@ class CaseDetailView(RoleRequiredMixin, View):
     """One case as the user may read it: persons (redacted for recipients), documents, the
     route drawn as a diagram, the sharing panel and the change history for the owner."""
 
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = CASE_READERS
     template_name = "cases/case_detail.html"
 
     def _render(self, request, case, share_form=None, status=200):
@@ -120,9 +121,6 @@ class CaseDetailView(RoleRequiredMixin, View):
         return self._render(request, case, form, status=409 if form.non_field_errors() else 400)
 
 
-LIAISON_ONLY = frozenset({Role.LIAISON})
-
-
 EXPORT_TYPES = {
     "json": ("application/json", "json"), "csv": ("text/csv; charset=utf-8", "csv"),
     "htcds-csv": ("text/csv; charset=utf-8", "csv"),
@@ -134,7 +132,7 @@ class CaseExportView(RoleRequiredMixin, View):
     """Every case the user may see, redacted as she sees it (?format=json|csv|xlsx|htcds-csv):
     the same export as `enlace cases export`, audited there."""
 
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = CASE_READERS
 
     def get(self, request):
         import tempfile
@@ -161,7 +159,7 @@ class CaseExportView(RoleRequiredMixin, View):
 class CaseTemplateView(RoleRequiredMixin, View):
     """The XLSX import template with dropdowns for every coded column."""
 
-    allowed_roles = LIAISON_ONLY
+    allowed_roles = CASE_WRITERS
 
     def get(self, request):
         from .templates_xlsx import case_import_template
@@ -175,7 +173,7 @@ class CaseTemplateView(RoleRequiredMixin, View):
 class CaseImportView(RoleRequiredMixin, View):
     """Upload a file; it is validated and imported by a background job with a progress bar."""
 
-    allowed_roles = LIAISON_ONLY
+    allowed_roles = CASE_WRITERS
     template_name = "cases/case_import.html"
 
     def get(self, request):
@@ -200,7 +198,7 @@ def _import_job(request, pk) -> Job:
 class CaseImportStatusView(RoleRequiredMixin, View):
     """Progress of an import, then its outcome; htmx polls the partial until it finishes."""
 
-    allowed_roles = LIAISON_ONLY
+    allowed_roles = CASE_WRITERS
 
     def get(self, request, pk):
         job = _import_job(request, pk)
@@ -212,7 +210,7 @@ class CaseImportStatusView(RoleRequiredMixin, View):
 class CaseImportErrorsView(RoleRequiredMixin, View):
     """The error report of an import as CSV (row, column, message)."""
 
-    allowed_roles = LIAISON_ONLY
+    allowed_roles = CASE_WRITERS
 
     def get(self, request, pk):
         job = _import_job(request, pk)

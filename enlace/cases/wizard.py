@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from formtools.wizard.views import SessionWizardView
 
-from enlace.access.policy import can_edit
+from enlace.access.permissions import check_record_edit
 from enlace.access.services import StaleVersionError
-from enlace.accounts.choices import Role
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.core.importing import flatten_errors
 
 from . import selectors, services
+from .permissions import CASE_WRITERS
 from .serializers import CaseSerializer
 from .wizard_forms import STEPS, standard_format_from_steps, steps_from_standard_format
 
@@ -27,7 +26,7 @@ STEP_OF_FIELD = {"persons": "persons", "route": "route", "documents_used": "docu
 
 
 class CaseWizardBase(RoleRequiredMixin, SessionWizardView):
-    allowed_roles = frozenset({Role.LIAISON})
+    allowed_roles = CASE_WRITERS
     form_list = [(name, form) for name, form, _label in STEPS]
     template_name = "cases/case_wizard.html"
     case = None
@@ -95,8 +94,7 @@ class CaseUpdateView(CaseWizardBase):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.case = selectors.case_get(actor=request.user, pk=kwargs["pk"])
-            if not can_edit(request.user, self.case):
-                raise PermissionDenied
+            check_record_edit(request.user, self.case)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):

@@ -24,6 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from enlace.accounts.actors import Actor
+
 from .choices import JobStatus
 from .models import Job
 
@@ -61,7 +63,7 @@ class Progress:
         self.job.message = str(message)[:300]
 
 
-def job_start(*, actor, kind: str, parameters: dict[str, Any] | None = None) -> Job:
+def job_start(*, actor: Actor, kind: str, parameters: dict[str, Any] | None = None) -> Job:
     """Create a job record and put it on the queue. Raises KeyError for an unknown kind."""
     if kind not in _HANDLERS:
         raise KeyError(kind)

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from enlace.accounts.choices import Role
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 
 from .models import Country, ProTemporePresidency
+from .permissions import check_presidency_assign
 
 
 @transaction.atomic
-def presidency_assign(*, actor, country: Country, start_date: date,
+def presidency_assign(*, actor: Actor, country: Country, start_date: date,
                       end_date: date | None) -> ProTemporePresidency:
     """Assign the pro-tempore presidency to a member state for a period that overlaps no other."""
-    if actor.role != Role.SECRETARIAT:
-        raise PermissionDenied
+    check_presidency_assign(actor)
     if not country.member_state:
         raise ValidationError({"country": _("Only a member state holds the presidency.")})
     if end_date and end_date < start_date:

@@ -4,18 +4,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from enlace.accounts.choices import Role
 from enlace.accounts.permissions import RoleRequiredMixin
 
 from .forms import PresidencyForm
 from .models import ProTemporePresidency
+from .permissions import PRESIDENCY_EDITORS
 from .services import presidency_assign
 
 
 class PresidencyView(RoleRequiredMixin, View):
     """The Technical Secretariat records which member state holds the pro-tempore presidency."""
 
-    allowed_roles = frozenset({Role.SECRETARIAT})
+    allowed_roles = PRESIDENCY_EDITORS
     template_name = "core/presidency.html"
 
     def _render(self, request, form, status=200):

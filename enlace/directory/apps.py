@@ -10,13 +10,10 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from enlace.web.navigation import NavItem, register
 
-        from .permissions import CONTACT_READERS, SERVICE_READERS
-
         register(
             NavItem(
                 "directory:contact_list",
                 _("Directory"),
-                roles=CONTACT_READERS,
                 icon="person-lines-fill",
                 order=40,
                 section="network",
@@ -26,7 +23,6 @@ class DirectoryConfig(AppConfig):
             NavItem(
                 "directory:service_list",
                 _("Services for victims"),
-                roles=SERVICE_READERS,
                 icon="house-heart",
                 order=41,
                 section="network",
@@ -36,7 +32,6 @@ class DirectoryConfig(AppConfig):
             NavItem(
                 "directory:competency_matrix",
                 _("Competencies"),
-                roles=CONTACT_READERS,
                 icon="grid-3x3",
                 order=42,
                 section="network",

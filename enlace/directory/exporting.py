@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from enlace.accounts.actors import Actor
 from enlace.core.exporting import csv_bytes, xlsx_bytes
 
 from .models import Contact, Service
@@ -80,7 +81,7 @@ def contact_row(contact: Contact) -> dict[str, Any]:
     }
 
 
-def service_row(service: Service, *, actor) -> dict[str, Any]:
+def service_row(service: Service, *, actor: Actor) -> dict[str, Any]:
     hide_address = address_withheld(actor, service)
     return {
         "id": service.pk,
@@ -113,11 +114,11 @@ def contacts_xlsx(contacts: Iterable[Contact]) -> bytes:
     return xlsx_bytes(CONTACT_COLUMNS, (contact_row(contact) for contact in contacts), "contacts")
 
 
-def services_csv(services: Iterable[Service], *, actor) -> bytes:
+def services_csv(services: Iterable[Service], *, actor: Actor) -> bytes:
     return csv_bytes(SERVICE_COLUMNS, (service_row(service, actor=actor) for service in services))
 
 
-def services_xlsx(services: Iterable[Service], *, actor) -> bytes:
+def services_xlsx(services: Iterable[Service], *, actor: Actor) -> bytes:
     return xlsx_bytes(
         SERVICE_COLUMNS, (service_row(service, actor=actor) for service in services), "services"
     )

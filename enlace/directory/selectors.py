@@ -11,11 +11,13 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from enlace.accounts.actors import Actor
+from enlace.accounts.permissions import allows
 from enlace.core.models import Country
 
 from .choices import CompetencyArea, NetworkRole
 from .models import Competency, Contact, Service, confirmation_cutoff, search_key
-from .permissions import can_read_contacts, can_read_services
+from .permissions import check_contact_read, check_service_read
 
 
 def _json_list_contains(field: str, code: str) -> Q:
@@ -37,7 +39,7 @@ def _to_confirm(today: date | None = None) -> Q:
 
 def contact_list(
     *,
-    actor,
+    actor: Actor,
     country: str = "",
     network_role: str = "",
     to_confirm: bool = False,
@@ -46,7 +48,7 @@ def contact_list(
 ) -> QuerySet[Contact]:
     """Contacts the actor may read, filtered. `search` looks in names, institution,
     organization, position and e-mail."""
-    if not can_read_contacts(actor):
+    if not allows(check_contact_read, actor):
         return Contact.objects.none()
     contacts = Contact.objects.select_related("organization", "country", "user")
     if country:
@@ -62,7 +64,7 @@ def contact_list(
     return contacts.order_by("country__name_es", "surnames", "given_names", "id")
 
 
-def contact_get(*, actor, pk) -> Contact:
+def contact_get(*, actor: Actor, pk) -> Contact:
     """One contact, or 404 (missing, or the actor may not read contacts)."""
     try:
         return contact_list(actor=actor).get(pk=pk)
@@ -97,7 +99,7 @@ def liaison_officer_contacts(country: str) -> QuerySet[Contact]:
 
 def service_list(
     *,
-    actor,
+    actor: Actor,
     country: str = "",
     kind: str = "",
     population: str = "",
@@ -107,7 +109,7 @@ def service_list(
 ) -> QuerySet[Service]:
     """Services the actor may read, filtered. `search` looks in the service's and the
     provider's names, the city and the description."""
-    if not can_read_services(actor):
+    if not allows(check_service_read, actor):
         return Service.objects.none()
     services = Service.objects.select_related("country")
     if country:
@@ -125,15 +127,17 @@ def service_list(
     return services.order_by("country__name_es", "kind", "name", "id")
 
 
-def service_get(*, actor, pk) -> Service:
+def service_get(*, actor: Actor, pk) -> Service:
     try:
         return service_list(actor=actor).get(pk=pk)
     except (Service.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 
 
-def competency_list(*, actor, country: str = "", competency: str = "") -> QuerySet[Competency]:
-    if not can_read_contacts(actor):
+def competency_list(
+    *, actor: Actor, country: str = "", competency: str = ""
+) -> QuerySet[Competency]:
+    if not allows(check_contact_read, actor):
         return Competency.objects.none()
     competencies = Competency.objects.select_related("country")
     if country:
@@ -143,7 +147,7 @@ def competency_list(*, actor, country: str = "", competency: str = "") -> QueryS
     return competencies
 
 
-def competency_get(*, actor, pk) -> Competency:
+def competency_get(*, actor: Actor, pk) -> Competency:
     try:
         return competency_list(actor=actor).get(pk=pk)
     except (Competency.DoesNotExist, ValueError, TypeError) as exc:
@@ -163,7 +167,7 @@ class CompetencyMatrix:
     rows: list[MatrixRow]
 
 
-def competency_matrix(*, actor) -> CompetencyMatrix:
+def competency_matrix(*, actor: Actor) -> CompetencyMatrix:
     """Competencies as rows, member states as columns, institutions in the cells."""
     countries = list(Country.objects.filter(member_state=True).order_by("name_es"))
     column = {country.iso2: position for position, country in enumerate(countries)}

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import models, transaction
 from django.template.loader import render_to_string
@@ -22,13 +22,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from enlace.access.services import StaleVersionError, bump_version
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.identifiers import normalize_email
 
 from .choices import NetworkRole
 from .models import Competency, Confirmable, Contact, Service, confirm_days
-from .permissions import can_edit_country
+from .permissions import check_contact_confirm, check_country_edit
 from .selectors import contacts_to_confirm
 from .validators import normalize_languages, normalize_phone, normalize_phones
 
@@ -74,11 +75,6 @@ def _country_id(value) -> str | None:
     return getattr(value, "pk", value).upper()
 
 
-def _check_can_write(actor, country_id: str | None) -> None:
-    if not can_edit_country(actor, country_id):
-        raise PermissionDenied
-
-
 def _apply(entry: models.Model, data: dict[str, Any], fields: tuple[str, ...]) -> list[str]:
     """Set the fields present in `data`; return the names of those that changed."""
     changed = []
@@ -104,7 +100,7 @@ def _validated(entry: Confirmable) -> None:
     entry.full_clean(exclude=["created_by", "search_text"])
 
 
-def _actor_or_none(actor):
+def _actor_or_none(actor: Actor):
     return actor if getattr(actor, "pk", None) else None
 
 
@@ -144,14 +140,14 @@ def _normalized_contact_data(data: dict[str, Any], country_id: str | None) -> di
 
 
 @transaction.atomic
-def contact_create(*, actor, data: dict[str, Any], audit: bool = True) -> Contact:
+def contact_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Contact:
     """A new contact of `data["country"]`, confirmed today."""
     return _entry_create(_CONTACT, actor=actor, data=data, audit=audit)
 
 
 @transaction.atomic
 def contact_update(
-    *, actor, contact: Contact, data: dict[str, Any], expected_version: int
+    *, actor: Actor, contact: Contact, data: dict[str, Any], expected_version: int
 ) -> Contact:
     """Change a contact. Saving it also confirms it current (the editor just reviewed it).
     A CR editor can neither edit a MX contact nor move a contact to MX."""
@@ -160,7 +156,7 @@ def contact_update(
 
 
 def _confirm(
-    actor,
+    actor: Actor,
     entry: Confirmable,
     *,
     expected_version: int | None,
@@ -188,20 +184,17 @@ def _confirm(
     return entry
 
 
-def can_confirm_contact(actor, contact: Contact) -> bool:
-    """Editors of the contact's country, and the person herself when she has an account."""
-    own_entry = bool(getattr(actor, "pk", None) and contact.user_id == actor.pk and actor.is_active)
-    return own_entry or can_edit_country(actor, contact.country_id)
-
-
 @transaction.atomic
 def contact_confirm(
-    actor, contact: Contact, *, expected_version: int | None = None, today: date | None = None
+    actor: Actor,
+    contact: Contact,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
 ) -> Contact:
     """ "Still current": last_confirmed becomes today. With `expected_version`, a confirmation
     made on a copy someone changed since is refused (StaleVersionError)."""
-    if not can_confirm_contact(actor, contact):
-        raise PermissionDenied
+    check_contact_confirm(actor, contact)
     return _confirm(
         actor,
         contact,
@@ -212,7 +205,7 @@ def contact_confirm(
 
 
 @transaction.atomic
-def contact_delete(*, actor, contact: Contact, expected_version: int) -> None:
+def contact_delete(*, actor: Actor, contact: Contact, expected_version: int) -> None:
     _entry_delete(_CONTACT, actor=actor, entry=contact, expected_version=expected_version)
 
 
@@ -235,13 +228,13 @@ def _normalized_service_data(data: dict[str, Any], country_id: str | None) -> di
 
 
 @transaction.atomic
-def service_create(*, actor, data: dict[str, Any], audit: bool = True) -> Service:
+def service_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Service:
     return _entry_create(_SERVICE, actor=actor, data=data, audit=audit)
 
 
 @transaction.atomic
 def service_update(
-    *, actor, service: Service, data: dict[str, Any], expected_version: int
+    *, actor: Actor, service: Service, data: dict[str, Any], expected_version: int
 ) -> Service:
     return _entry_update(_SERVICE, actor=actor, entry=service, data=data,
                          expected_version=expected_version)
@@ -249,14 +242,18 @@ def service_update(
 
 @transaction.atomic
 def service_confirm(
-    actor, service: Service, *, expected_version: int | None = None, today: date | None = None
+    actor: Actor,
+    service: Service,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
 ) -> Service:
-    _check_can_write(actor, service.country_id)
+    check_country_edit(actor, service.country_id)
     return _confirm(actor, service, expected_version=expected_version, today=today)
 
 
 @transaction.atomic
-def service_delete(*, actor, service: Service, expected_version: int) -> None:
+def service_delete(*, actor: Actor, service: Service, expected_version: int) -> None:
     _entry_delete(_SERVICE, actor=actor, entry=service, expected_version=expected_version)
 
 
@@ -271,13 +268,13 @@ def _normalized_competency_data(data: dict[str, Any], _country_id: str | None) -
 
 
 @transaction.atomic
-def competency_create(*, actor, data: dict[str, Any], audit: bool = True) -> Competency:
+def competency_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) -> Competency:
     return _entry_create(_COMPETENCY, actor=actor, data=data, audit=audit)
 
 
 @transaction.atomic
 def competency_update(
-    *, actor, competency: Competency, data: dict[str, Any], expected_version: int
+    *, actor: Actor, competency: Competency, data: dict[str, Any], expected_version: int
 ) -> Competency:
     return _entry_update(_COMPETENCY, actor=actor, entry=competency, data=data,
                          expected_version=expected_version)
@@ -285,14 +282,18 @@ def competency_update(
 
 @transaction.atomic
 def competency_confirm(
-    actor, competency: Competency, *, expected_version: int | None = None, today: date | None = None
+    actor: Actor,
+    competency: Competency,
+    *,
+    expected_version: int | None = None,
+    today: date | None = None,
 ) -> Competency:
-    _check_can_write(actor, competency.country_id)
+    check_country_edit(actor, competency.country_id)
     return _confirm(actor, competency, expected_version=expected_version, today=today)
 
 
 @transaction.atomic
-def competency_delete(*, actor, competency: Competency, expected_version: int) -> None:
+def competency_delete(*, actor: Actor, competency: Competency, expected_version: int) -> None:
     _entry_delete(_COMPETENCY, actor=actor, entry=competency, expected_version=expected_version)
 
 
@@ -316,14 +317,14 @@ _SERVICE = _Kind(Service, SERVICE_FIELDS, _normalized_service_data, lambda servi
 _COMPETENCY = _Kind(Competency, COMPETENCY_FIELDS, _normalized_competency_data, str)
 
 
-def _record(kind: _Kind, verb: str, actor, entry, summary: str) -> None:
+def _record(kind: _Kind, verb: str, actor: Actor, entry, summary: str) -> None:
     record_event(actor=actor, action=f"directory.{kind.model._meta.model_name}_{verb}",
                  obj=entry, owner_country=entry.country_id, summary=summary)
 
 
-def _entry_create(kind: _Kind, *, actor, data: dict[str, Any], audit: bool):
+def _entry_create(kind: _Kind, *, actor: Actor, data: dict[str, Any], audit: bool):
     country_id = _country_id(data.get("country"))
-    _check_can_write(actor, country_id)
+    check_country_edit(actor, country_id)
     entry = kind.model(created_by=_actor_or_none(actor), last_confirmed=timezone.localdate())
     _apply(entry, kind.normalize(data, country_id), kind.fields)
     _validated(entry)
@@ -333,12 +334,12 @@ def _entry_create(kind: _Kind, *, actor, data: dict[str, Any], audit: bool):
     return entry
 
 
-def _entry_update(kind: _Kind, *, actor, entry, data: dict[str, Any], expected_version: int):
+def _entry_update(kind: _Kind, *, actor: Actor, entry, data: dict[str, Any], expected_version: int):
     """Saving an entry also confirms it current (the editor just reviewed it). An editor can
     neither edit another country's entry nor move one to another country."""
-    _check_can_write(actor, entry.country_id)
+    check_country_edit(actor, entry.country_id)
     new_country = _country_id(data.get("country")) or entry.country_id
-    _check_can_write(actor, new_country)
+    check_country_edit(actor, new_country)
     changed = _apply(entry, kind.normalize(data, new_country), kind.fields)
     entry.last_confirmed = timezone.localdate()
     _validated(entry)
@@ -349,8 +350,8 @@ def _entry_update(kind: _Kind, *, actor, entry, data: dict[str, Any], expected_v
     return entry
 
 
-def _entry_delete(kind: _Kind, *, actor, entry, expected_version: int) -> None:
-    _check_can_write(actor, entry.country_id)
+def _entry_delete(kind: _Kind, *, actor: Actor, entry, expected_version: int) -> None:
+    check_country_edit(actor, entry.country_id)
     bump_version(entry, expected_version)
     _record(kind, "delete", actor, entry, kind.describe(entry))
     entry.delete()
@@ -359,7 +360,9 @@ def _entry_delete(kind: _Kind, *, actor, entry, expected_version: int) -> None:
 # --- exports -------------------------------------------------------------------------------
 
 
-def directory_export(*, actor, what: str, file_format: str, count: int, country: str = "") -> None:
+def directory_export(
+    *, actor: Actor, what: str, file_format: str, count: int, country: str = ""
+) -> None:
     """Record an export of the directory in the audit trail (`directory.<what>_export`)."""
     record_event(
         actor=actor,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +20,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from enlace.access.services import StaleVersionError
-from enlace.accounts.permissions import RoleRequiredMixin
+from enlace.accounts.permissions import RoleRequiredMixin, allows
 from enlace.audit.selectors import object_history
 from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
@@ -40,8 +40,9 @@ from .permissions import (
     DIRECTORY_EDITORS,
     SERVICE_READERS,
     address_withheld,
-    can_edit_country,
-    can_write_directory,
+    check_contact_confirm,
+    check_country_edit,
+    check_directory_write,
     editable_countries,
 )
 
@@ -79,7 +80,7 @@ class ContactListView(RoleRequiredMixin, ListView):
         user = self.request.user
         context.update(
             filter_form=self.filter_form,
-            can_write=can_write_directory(user),
+            can_write=allows(check_directory_write, user),
             editable=set(editable_countries(user).values_list("iso2", flat=True)),
             query=self.request.GET.urlencode(),
             confirm_days=confirm_days(),
@@ -92,14 +93,14 @@ class ContactDetailView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         contact = selectors.contact_get(actor=request.user, pk=pk)
-        can_edit = can_edit_country(request.user, contact.country_id)
+        can_edit = allows(check_country_edit, request.user, contact.country_id)
         return render(
             request,
             "directory/contact_detail.html",
             {
                 "contact": contact,
                 "can_edit": can_edit,
-                "can_confirm": services.can_confirm_contact(request.user, contact),
+                "can_confirm": allows(check_contact_confirm, request.user, contact),
                 "history": object_history(obj=contact)[:20] if can_edit else [],
                 "confirm_days": confirm_days(),
             },
@@ -125,8 +126,7 @@ class EntryFormView(RoleRequiredMixin, View):
         if pk is None:
             return None
         entry = type(self).get_entry(actor=request.user, pk=pk)
-        if not can_edit_country(request.user, entry.country_id):
-            raise PermissionDenied
+        check_country_edit(request.user, entry.country_id)
         return entry
 
     show_confirm = False  # entries without a page of their own confirm from their form
@@ -244,8 +244,7 @@ class EntryDeleteView(RoleRequiredMixin, View):
 
     def load(self, request, pk):
         entry = type(self).get_entry(actor=request.user, pk=pk)
-        if not can_edit_country(request.user, entry.country_id):
-            raise PermissionDenied
+        check_country_edit(request.user, entry.country_id)
         return entry
 
     def get(self, request, pk):
@@ -349,7 +348,7 @@ class ServiceListView(RoleRequiredMixin, ListView):
         user = self.request.user
         context.update(
             filter_form=self.filter_form,
-            can_write=can_write_directory(user),
+            can_write=allows(check_directory_write, user),
             query=self.request.GET.urlencode(),
         )
         return context
@@ -360,7 +359,7 @@ class ServiceDetailView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         service = selectors.service_get(actor=request.user, pk=pk)
-        can_edit = can_edit_country(request.user, service.country_id)
+        can_edit = allows(check_country_edit, request.user, service.country_id)
         return render(
             request,
             "directory/service_detail.html",
@@ -442,7 +441,7 @@ class CompetencyMatrixView(RoleRequiredMixin, View):
             "directory/competency_matrix.html",
             {
                 "matrix": selectors.competency_matrix(actor=user),
-                "can_write": can_write_directory(user),
+                "can_write": allows(check_directory_write, user),
                 "editable": set(editable_countries(user).values_list("iso2", flat=True)),
             },
         )

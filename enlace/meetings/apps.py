@@ -10,13 +10,11 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from enlace.web.navigation import NavItem, register
 
-        from .selectors import MEETING_READERS
-
-        register(NavItem("meetings:meeting_list", _("Meetings"), roles=MEETING_READERS,
-                         icon="people-fill", order=44, section="network"))
-        register(NavItem("meetings:task_list", _("Follow-up"), roles=MEETING_READERS,
-                         icon="list-check", order=45, section="network"))
+        register(NavItem("meetings:meeting_list", _("Meetings"), icon="people-fill", order=44,
+                         section="network"))
+        register(NavItem("meetings:task_list", _("Follow-up"), icon="list-check", order=45,
+                         section="network"))
         register(NavItem("meetings:training_list", _("Trainings and campaigns"),
-                         roles=MEETING_READERS, icon="mortarboard", order=46, section="network"))
-        register(NavItem("meetings:calendar", _("My calendar"), roles=MEETING_READERS,
-                         icon="calendar-event", order=47, section="network"))
+                         icon="mortarboard", order=46, section="network"))
+        register(NavItem("meetings:calendar", _("My calendar"), icon="calendar-event", order=47,
+                         section="network"))

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from enlace.accounts.models import User
 
-from .selectors import MEETING_READERS, tasks_of
+from .permissions import MEETING_READERS
+from .selectors import tasks_of
 
 DUE_SOON_DAYS = 14
 

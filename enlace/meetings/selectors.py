@@ -8,20 +8,21 @@ from datetime import date, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
+from enlace.accounts.permissions import allows
 
 from .models import FollowUpTask, Meeting, TaskStatus
+from .permissions import check_meeting_read
 
-MEETING_READERS = frozenset({Role.LIAISON, Role.NATIONAL_ADMIN, Role.SECRETARIAT,
-                             Role.OBSERVER})
 OPEN_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
 
 
-def _reads(actor) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and actor.role in MEETING_READERS)
+def _reads(actor: Actor) -> bool:
+    return allows(check_meeting_read, actor)
 
 
-def meeting_list(*, actor, kind: str = "", year: int | None = None, country: str = "",
+def meeting_list(*, actor: Actor, kind: str = "", year: int | None = None, country: str = "",
                  search: str = "") -> QuerySet[Meeting]:
     if not _reads(actor):
         return Meeting.objects.none()
@@ -41,14 +42,14 @@ def meeting_list(*, actor, kind: str = "", year: int | None = None, country: str
     return meetings.distinct().order_by("-start_date", "-id")
 
 
-def meeting_get(*, actor, pk: int) -> Meeting:
+def meeting_get(*, actor: Actor, pk: int) -> Meeting:
     meeting = meeting_list(actor=actor).filter(pk=pk).first()
     if meeting is None:
         raise Http404
     return meeting
 
 
-def task_list(*, actor, country: str = "", status: str = "", overdue: bool = False,
+def task_list(*, actor: Actor, country: str = "", status: str = "", overdue: bool = False,
               today: date | None = None) -> QuerySet[FollowUpTask]:
     if not _reads(actor):
         return FollowUpTask.objects.none()
@@ -64,7 +65,7 @@ def task_list(*, actor, country: str = "", status: str = "", overdue: bool = Fal
     return tasks.distinct()
 
 
-def task_get(*, actor, pk: int) -> FollowUpTask:
+def task_get(*, actor: Actor, pk: int) -> FollowUpTask:
     task = task_list(actor=actor).filter(pk=pk).first()
     if task is None:
         raise Http404

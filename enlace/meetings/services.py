@@ -6,12 +6,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enlace.access.services import bump_version
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.models import Country, Organization
@@ -28,6 +29,7 @@ from .models import (
     TrainingEvent,
 )
 from .parsing import MeetingReport, parse_meeting_file
+from .permissions import check_coordination_record_create, check_meeting_manage, check_task_update
 
 
 class MeetingImportError(Exception):
@@ -38,38 +40,17 @@ class MeetingImportError(Exception):
         self.messages = messages
 
 
-def can_manage_meetings(actor) -> bool:
-    """The Technical Secretariat keeps meetings and agreements (DESIGN §1)."""
-    return bool(getattr(actor, "is_authenticated", False) and actor.role == Role.SECRETARIAT)
-
-
-def can_update_task(actor, task: FollowUpTask) -> bool:
-    """The ST, or an officer of a country (or organization) the task is assigned to."""
-    if not getattr(actor, "is_authenticated", False):
-        return False
-    if actor.role == Role.SECRETARIAT:
-        return True
-    if actor.role not in (Role.LIAISON, Role.NATIONAL_ADMIN, Role.OBSERVER):
-        return False
-    return (task.owner_countries.filter(iso2=actor.country_id).exists() if actor.country_id
-            else False) or task.owner_organizations.filter(pk=actor.organization_id).exists()
-
-
-def _require_manager(actor) -> None:
-    if actor is not None and not can_manage_meetings(actor):
-        raise PermissionDenied
-
-
 def report_problems(report: MeetingReport) -> list[str]:
     return [f"{_('line %(line)s') % {'line': item.line}}: {item.localized()}" if item.line
             else item.localized() for item in report.problems]
 
 
 @transaction.atomic
-def meeting_create_from_report(*, actor, report: MeetingReport, source_name: str = "") -> Meeting:
+def meeting_create_from_report(*, actor: Actor, report: MeetingReport,
+                               source_name: str = "") -> Meeting:
     """A draft meeting (header, participants, agreements) from a parsed report, for the ST to
     review. Problems and warnings of the reading are kept in the import notes."""
-    _require_manager(actor)
+    check_meeting_manage(actor)
     missing = []
     if report.start_date is None:
         missing.append(_("the meeting's date could not be read"))
@@ -117,7 +98,7 @@ def _replace_agreements(meeting: Meeting, items: list[dict[str, Any]]) -> None:
             for index, sub in enumerate(item.get("subitems", []))])
 
 
-def meeting_import(*, actor, path: Path, source_name: str = "",
+def meeting_import(*, actor: Actor, path: Path, source_name: str = "",
                    dry_run: bool = False) -> tuple[MeetingReport, Meeting | None]:
     """Read a meeting report (.txt or .docx); unless `dry_run`, create the draft meeting.
     Raises DocumentError when the file cannot be read, MeetingImportError when too little of
@@ -130,10 +111,10 @@ def meeting_import(*, actor, path: Path, source_name: str = "",
 
 
 @transaction.atomic
-def meeting_update(*, actor, meeting: Meeting, data: dict[str, Any],
+def meeting_update(*, actor: Actor, meeting: Meeting, data: dict[str, Any],
                    expected_version: int) -> Meeting:
     """Change a meeting's header (title, kind, dates, place, participants, agenda)."""
-    _require_manager(actor)
+    check_meeting_manage(actor)
     bump_version(meeting, expected_version)
     participants = data.pop("participants", None)
     organizations = data.pop("organizations", None)
@@ -152,11 +133,11 @@ def meeting_update(*, actor, meeting: Meeting, data: dict[str, Any],
 
 
 @transaction.atomic
-def meeting_agreements_update(*, actor, meeting: Meeting, items: list[dict[str, Any]],
+def meeting_agreements_update(*, actor: Actor, meeting: Meeting, items: list[dict[str, Any]],
                               expected_version: int) -> Meeting:
     """Replace the agreements of a meeting (review of an import). Tasks of an agreement that
     keeps its number stay attached to it."""
-    _require_manager(actor)
+    check_meeting_manage(actor)
     bump_version(meeting, expected_version)
     existing = {agreement.number: agreement for agreement in meeting.agreements.all()}
     kept: set[int] = set()
@@ -179,9 +160,9 @@ def meeting_agreements_update(*, actor, meeting: Meeting, items: list[dict[str, 
 
 
 @transaction.atomic
-def meeting_review(*, actor, meeting: Meeting, expected_version: int) -> Meeting:
+def meeting_review(*, actor: Actor, meeting: Meeting, expected_version: int) -> Meeting:
     """The ST confirms an imported meeting is right."""
-    _require_manager(actor)
+    check_meeting_manage(actor)
     bump_version(meeting, expected_version)
     meeting.status = MeetingStatus.REVIEWED
     meeting.reviewed_by = actor
@@ -192,20 +173,20 @@ def meeting_review(*, actor, meeting: Meeting, expected_version: int) -> Meeting
 
 
 @transaction.atomic
-def meeting_delete(*, actor, meeting: Meeting, expected_version: int) -> None:
-    _require_manager(actor)
+def meeting_delete(*, actor: Actor, meeting: Meeting, expected_version: int) -> None:
+    check_meeting_manage(actor)
     bump_version(meeting, expected_version)
     record_event(actor=actor, action="meetings.delete", obj=meeting, summary=meeting.title[:120])
     meeting.delete()
 
 
 @transaction.atomic
-def task_create(*, actor, agreement: Agreement | None, title: str, due_date: date,
+def task_create(*, actor: Actor, agreement: Agreement | None, title: str, due_date: date,
                 countries: list[Country] | None = None,
                 organizations: list[Organization] | None = None,
                 subitem: AgreementSubitem | None = None, description: str = "") -> FollowUpTask:
     """Turn an agreement (or one of its sub-items) into a task with owners and a deadline."""
-    _require_manager(actor)
+    check_meeting_manage(actor)
     if not (countries or organizations):
         raise ValidationError({"owner_countries": _(
             "Say who is responsible: at least one country or organization.")})
@@ -222,10 +203,9 @@ def task_create(*, actor, agreement: Agreement | None, title: str, due_date: dat
 
 
 @transaction.atomic
-def task_set_status(*, actor, task: FollowUpTask, status: str, expected_version: int,
+def task_set_status(*, actor: Actor, task: FollowUpTask, status: str, expected_version: int,
                     notes: str | None = None) -> FollowUpTask:
-    if not can_update_task(actor, task):
-        raise PermissionDenied
+    check_task_update(actor, task)
     if status not in TaskStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     bump_version(task, expected_version)
@@ -243,13 +223,11 @@ TRAINING_EVALUATION_AFTER = timedelta(days=182)  # "within six months" (seed 001
 
 
 @transaction.atomic
-def coordination_record_create(*, actor, record: TrainingEvent | Campaign,
+def coordination_record_create(*, actor: Actor, record: TrainingEvent | Campaign,
                                save_related=None) -> TrainingEvent | Campaign:
     """Save a new training or campaign. A liaison officer adds her own country's campaigns;
     a training without a follow-up evaluation date gets one six months after it ends."""
-    if not getattr(actor, "is_authenticated", False) or actor.role not in (
-            Role.SECRETARIAT, Role.LIAISON):
-        raise PermissionDenied
+    check_coordination_record_create(actor)
     if isinstance(record, Campaign) and actor.role == Role.LIAISON and \
             record.country_id != actor.country_id:
         raise ValidationError({"country": _("You may add campaigns of your own country.")})

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,8 +18,7 @@ from django.views import View
 from django.views.generic import ListView
 
 from enlace.access.services import StaleVersionError
-from enlace.accounts.choices import Role
-from enlace.accounts.permissions import RoleRequiredMixin
+from enlace.accounts.permissions import RoleRequiredMixin, allows
 from enlace.audit.services import record_event
 from enlace.core.documents import DocumentError
 from enlace.core.forms import add_validation_errors
@@ -45,10 +44,16 @@ from .models import (
     TrainingEvent,
     TrainingNeed,
 )
+from .permissions import (
+    COORDINATION_EDITORS,
+    MEETING_MANAGERS,
+    MEETING_READERS,
+    check_coordination_record_create,
+    check_meeting_manage,
+    check_task_update,
+)
 from .reports import meeting_report_docx, meeting_report_pdf
-from .selectors import MEETING_READERS
 
-ST = frozenset({Role.SECRETARIAT})
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ITEM_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)-]\s*(.*)$")
 SUBITEM_LINE = re.compile(r"^\s*\(?([a-z])\)\s*(.*)$|^\s*([a-z])\.\s+(.*)$")
@@ -106,8 +111,8 @@ class MeetingListView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter_form=self.filter_form, can_manage=services.can_manage_meetings(
-                self.request.user), **kwargs)
+            filter_form=self.filter_form, can_manage=allows(
+                check_meeting_manage, self.request.user), **kwargs)
 
 
 class MeetingDetailView(RoleRequiredMixin, View):
@@ -121,11 +126,11 @@ class MeetingDetailView(RoleRequiredMixin, View):
             "meeting": meeting, "agreements": agreements,
             "participants": meeting.participants.order_by("name_es"),
             "organizations": meeting.organizations.order_by("code"),
-            "can_manage": services.can_manage_meetings(request.user)})
+            "can_manage": allows(check_meeting_manage, request.user)})
 
 
 class MeetingImportView(RoleRequiredMixin, View):
-    allowed_roles = ST
+    allowed_roles = MEETING_MANAGERS
 
     def get(self, request):
         return render(request, "meetings/meeting_import.html", {"form": MeetingImportForm()})
@@ -155,7 +160,7 @@ class MeetingImportView(RoleRequiredMixin, View):
 
 
 class MeetingUpdateView(RoleRequiredMixin, View):
-    allowed_roles = ST
+    allowed_roles = MEETING_MANAGERS
 
     def get(self, request, pk):
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
@@ -212,7 +217,7 @@ class MeetingUpdateView(RoleRequiredMixin, View):
 
 
 class MeetingReviewView(RoleRequiredMixin, View):
-    allowed_roles = ST
+    allowed_roles = MEETING_MANAGERS
 
     def post(self, request, pk):
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
@@ -248,7 +253,7 @@ class MeetingReportView(RoleRequiredMixin, View):
 
 
 class TaskCreateView(RoleRequiredMixin, View):
-    allowed_roles = ST
+    allowed_roles = MEETING_MANAGERS
 
     def get_agreement(self, request, pk) -> Agreement:
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
@@ -316,7 +321,7 @@ class TaskDetailView(RoleRequiredMixin, View):
 
     def get(self, request, pk, form=None, status=200):
         task = selectors.task_get(actor=request.user, pk=pk)
-        can_update = services.can_update_task(request.user, task)
+        can_update = allows(check_task_update, request.user, task)
         form = form or TaskStatusForm(initial={"status": task.status, "notes": task.notes,
                                                "version": task.version})
         return render(request, "meetings/task_detail.html", {
@@ -325,8 +330,7 @@ class TaskDetailView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         task = selectors.task_get(actor=request.user, pk=pk)
-        if not services.can_update_task(request.user, task):
-            raise PermissionDenied
+        check_task_update(request.user, task)
         form = TaskStatusForm(request.POST)
         if form.is_valid():
             try:
@@ -352,11 +356,11 @@ class TrainingListView(RoleRequiredMixin, View):
             "needs": TrainingNeed.objects.select_related("country")[:200],
             "campaigns": Campaign.objects.select_related("country")[:200],
             "today": date.today(),
-            "can_add": request.user.role in (Role.SECRETARIAT, Role.LIAISON)})
+            "can_add": allows(check_coordination_record_create, request.user)})
 
 
 class _SimpleCreateView(RoleRequiredMixin, View):
-    allowed_roles = frozenset({Role.SECRETARIAT, Role.LIAISON})
+    allowed_roles = COORDINATION_EDITORS
     form_class = TrainingEventForm
     title = ""
 

@@ -11,7 +11,6 @@ class ScreeningConfig(AppConfig):
         from enlace.web.navigation import NavItem, register
 
         from . import tasks  # noqa: F401  registers the background job handlers
-        from .permissions import SCREENING_ROLES
 
         # Liaison officers own the watchlist and screen; no other role reads entries
         # (permissions.py). Single checks and manifests start from the screenings page.
@@ -19,7 +18,6 @@ class ScreeningConfig(AppConfig):
             NavItem(
                 "screening:entry_list",
                 _("Watchlist"),
-                roles=SCREENING_ROLES,
                 icon="person-vcard",
                 order=20,
                 section="screening",
@@ -29,7 +27,6 @@ class ScreeningConfig(AppConfig):
             NavItem(
                 "screening:batch_list",
                 _("Screening"),
-                roles=SCREENING_ROLES,
                 icon="person-check",
                 order=21,
                 section="screening",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -23,6 +23,8 @@ from enlace.access.choices import FieldGroup
 from enlace.access.models import LawProfile
 from enlace.access.policy import redacted_groups
 from enlace.access.services import StaleVersionError
+from enlace.accounts.actors import Actor
+from enlace.accounts.permissions import allows
 from enlace.audit.services import record_event
 from enlace.core.parallel import worker_count
 from enlace.matching import DEFAULT_THRESHOLD
@@ -31,9 +33,10 @@ from .choices import Decision, ScreeningKind, ScreeningStatus
 from .contacts import ContactBook
 from .index import Traveller, index_for, screened_entries
 from .models import ClearedMatch, Hit, Screening, WatchlistEntry
+from .permissions import check_hit_decide, check_screening_officer, check_screening_own
 from .reasons import reasons_as_data, reasons_for_reader
 from .selectors import readable_entries
-from .services import check_can_list, entry_as_dict
+from .services import entry_as_dict
 
 MIN_THRESHOLD = 0.5
 MAX_THRESHOLD = 0.99
@@ -58,15 +61,6 @@ def check_threshold(threshold: float | None) -> float:
             }
         )
     return threshold
-
-
-def can_decide(actor, hit: Hit) -> bool:
-    """Liaison officers of the screening country decide on its hits."""
-    try:
-        country = check_can_list(actor)
-    except PermissionDenied:
-        return False
-    return country == hit.screening.country_id
 
 
 @dataclass
@@ -160,7 +154,7 @@ def _screen(
     return Outcome(hits, suppressed, cached.entries)
 
 
-def _save_hits(actor, screening: Screening, hits: list[Hit]) -> None:
+def _save_hits(actor: Actor, screening: Screening, hits: list[Hit]) -> None:
     for hit in hits:
         hit.screening = screening
     Hit.objects.bulk_create(hits, batch_size=500)
@@ -179,10 +173,10 @@ def _save_hits(actor, screening: Screening, hits: list[Hit]) -> None:
 
 
 def traveller_check(
-    *, actor, traveller: Traveller, threshold: float | None = None
+    *, actor: Actor, traveller: Traveller, threshold: float | None = None
 ) -> tuple[Screening, list[Hit]]:
     """Screen one traveller now (a form or the API) and keep the hits for decisions."""
-    country_id = check_can_list(actor)
+    country_id = check_screening_officer(actor)
     threshold = check_threshold(threshold)
     outcome = _screen(country_id, [traveller], threshold)
     with transaction.atomic():
@@ -211,14 +205,13 @@ def traveller_check(
 
 def manifest_screen(
     *,
-    actor,
+    actor: Actor,
     screening: Screening,
     travellers: Sequence[Traveller],
     progress: Progress | None = None,
 ) -> Screening:
     """Screen a validated manifest for `screening` (run by the background job)."""
-    if check_can_list(actor) != screening.country_id:
-        raise PermissionDenied
+    check_screening_own(actor, screening)
     Screening.objects.filter(pk=screening.pk).update(
         status=ScreeningStatus.RUNNING, travellers=len(travellers)
     )
@@ -245,7 +238,7 @@ def manifest_screen(
     return screening
 
 
-def manifest_reject(*, actor, screening: Screening, rows: int, errors: int) -> Screening:
+def manifest_reject(*, actor: Actor, screening: Screening, rows: int, errors: int) -> Screening:
     """A manifest with errors: nothing was screened."""
     screening.status = ScreeningStatus.REJECTED
     screening.travellers = 0
@@ -261,12 +254,13 @@ def manifest_reject(*, actor, screening: Screening, rows: int, errors: int) -> S
 
 
 @transaction.atomic
-def hit_decide(*, actor, hit: Hit, decision: str, note: str = "", expected_version: int) -> Hit:
+def hit_decide(
+    *, actor: Actor, hit: Hit, decision: str, note: str = "", expected_version: int
+) -> Hit:
     """Confirm a hit or clear it as a false positive (or set it back to be decided). A
     cleared pair (traveller identity, entry) is not raised again in this country's
     screenings; changing the decision again forgets it."""
-    if not can_decide(actor, hit):
-        raise PermissionDenied
+    check_hit_decide(actor, hit)
     decision = Decision(decision)
     updated = Hit.objects.filter(pk=hit.pk, version=expected_version).update(
         version=F("version") + 1,
@@ -311,7 +305,7 @@ def hit_decide(*, actor, hit: Hit, decision: str, note: str = "", expected_versi
 ALL_GROUPS = {group.value for group in FieldGroup}
 
 
-def hit_rows(hits: Sequence[Hit], *, actor) -> list[dict[str, Any]]:
+def hit_rows(hits: Sequence[Hit], *, actor: Actor) -> list[dict[str, Any]]:
     """Hits as the officer may read them: the traveller in full (her own country's data),
     the entry redacted by its owner's law profile (or withheld altogether if it is no longer
     visible to her, or has expired), the reasons in her language, and always whom to contact."""
@@ -344,7 +338,7 @@ def hit_rows(hits: Sequence[Hit], *, actor) -> list[dict[str, Any]]:
                 "score": hit.score,
                 "reasons": reasons_for_reader(hit.reasons, hidden),
                 "contacts": [contact.as_dict() for contact in contacts(hit.owner_country_id)],
-                "can_decide": can_decide(actor, hit),
+                "can_decide": allows(check_hit_decide, actor, hit),
             }
         )
     return rows
@@ -385,13 +379,19 @@ def hit_as_data(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def manifest_submit(
-    *, actor, path, file_format: str, name: str, threshold: float | None = None, language: str = ""
+    *,
+    actor: Actor,
+    path,
+    file_format: str,
+    name: str,
+    threshold: float | None = None,
+    language: str = "",
 ) -> Screening:
     """Queue a manifest (saved at `path`, deleted by the job) for screening in the
     background; the job checks every row before it screens anyone."""
     from enlace.core.jobs import job_start
 
-    country_id = check_can_list(actor)
+    country_id = check_screening_officer(actor)
     threshold = check_threshold(threshold)
     screening = Screening.objects.create(
         country_id=country_id,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from enlace.cases.actors import CountryActor
+from enlace.accounts.actors import CountryActor
 from enlace.core.models import MEMBER_STATES
 
 from .models import WatchlistEntry

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from enlace.access.models import LawProfile
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.exporting import csv_bytes, xlsx_bytes
 
@@ -51,7 +52,7 @@ def _text(value: Any) -> str:
 
 
 def entry_row(
-    entry: WatchlistEntry, *, actor, profiles: dict[str, LawProfile | None]
+    entry: WatchlistEntry, *, actor: Actor, profiles: dict[str, LawProfile | None]
 ) -> dict[str, Any]:
     data = entry_as_dict(entry, actor=actor, profiles=profiles)
     return {
@@ -79,7 +80,7 @@ def entry_row(
 
 
 def watchlist_export(
-    *, actor, entries: Iterable[WatchlistEntry], file_format: str, owner_country: str = ""
+    *, actor: Actor, entries: Iterable[WatchlistEntry], file_format: str, owner_country: str = ""
 ) -> tuple[bytes, int]:
     """The entries as CSV or XLSX bytes and how many; the export is audited."""
     profiles: dict[str, LawProfile | None] = {}
@@ -135,7 +136,7 @@ def hit_export_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def hits_export(
-    *, actor, screening: Screening, rows: list[dict[str, Any]], file_format: str
+    *, actor: Actor, screening: Screening, rows: list[dict[str, Any]], file_format: str
 ) -> bytes:
     """A screening's hits as CSV or XLSX; audited."""
     lines = (hit_export_row(row) for row in rows)

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enlace.access.choices import HandlingCode
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.importing import (
     ImportFileError,
@@ -37,7 +38,8 @@ from enlace.core.models import MEMBER_STATES
 
 from .index import Traveller
 from .models import WatchlistDocument, WatchlistEntry
-from .services import check_can_list, entries_create_many
+from .permissions import check_screening_officer
+from .services import entries_create_many
 from .validation import (
     MAX_NAME,
     InvalidValue,
@@ -250,7 +252,7 @@ def _entry_from_row(
 
 def watchlist_import(
     *,
-    actor,
+    actor: Actor,
     path: Path,
     file_format: str | None = None,
     dry_run: bool = False,
@@ -258,7 +260,7 @@ def watchlist_import(
 ) -> ImportReport:
     """Validate every row, then create every entry in one transaction, or none. Raises
     ImportFileError when the file as a whole cannot be read."""
-    country_id = check_can_list(actor)
+    country_id = check_screening_officer(actor)
     clear_caches()
     file_format = detect_format(path, file_format)
     if file_format not in {"csv", "xlsx"}:

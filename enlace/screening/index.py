@@ -34,7 +34,7 @@ from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from enlace.access.policy import visible_to
-from enlace.cases.actors import CountryActor
+from enlace.accounts.actors import CountryActor
 from enlace.core.crypto import blind_index
 from enlace.core.identifiers import document_key, split_document
 from enlace.matching import Identity, WatchlistIndex

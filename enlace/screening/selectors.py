@@ -10,10 +10,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from enlace.access.policy import get_visible_or_404, visible_to
-from enlace.accounts.choices import Role
+from enlace.accounts.actors import Actor
 from enlace.core.crypto import document_index
 
 from .models import Hit, Screening, WatchlistDocument, WatchlistEntry, WatchlistPhoto
+from .permissions import screening_country
 from .services import EXPIRY_NOTICE_DAYS, REVIEW_DAYS
 
 PREFETCH = ("documents", "shared_with")
@@ -30,7 +31,7 @@ def review_due_filter(today: date | None = None) -> Q:
     )
 
 
-def readable_entries(actor, today: date | None = None) -> QuerySet[WatchlistEntry]:
+def readable_entries(actor: Actor, today: date | None = None) -> QuerySet[WatchlistEntry]:
     """Entries the access policy shows the actor, less other countries' expired entries: a
     listing that has ended no longer travels (its owner keeps it, to renew or delete it)."""
     day = today or timezone.localdate()
@@ -45,7 +46,7 @@ def readable_entries(actor, today: date | None = None) -> QuerySet[WatchlistEntr
 
 def entry_list(
     *,
-    actor,
+    actor: Actor,
     owner_country: str = "",
     category: str = "",
     status: str = "",
@@ -85,7 +86,7 @@ def entry_list(
     )
 
 
-def entry_get(*, actor, pk, audit: bool = True) -> WatchlistEntry:
+def entry_get(*, actor: Actor, pk, audit: bool = True) -> WatchlistEntry:
     """One entry, or 404 when it is outside the actor's audience (or another country's and
     expired). The read is audited."""
     return get_visible_or_404(
@@ -108,18 +109,11 @@ def entries_due_for_review(
     return entries.order_by("owner_country_id", "valid_until", "reference")
 
 
-def _screens(actor) -> str | None:
-    if (
-        getattr(actor, "is_authenticated", False)
-        and getattr(actor, "is_active", False)
-        and actor.role == Role.LIAISON
-        and actor.country_id
-    ):
-        return actor.country_id
-    return None
+def _screens(actor: Actor) -> str | None:
+    return screening_country(actor)
 
 
-def screening_list(*, actor, kind: str = "") -> QuerySet[Screening]:
+def screening_list(*, actor: Actor, kind: str = "") -> QuerySet[Screening]:
     """Screenings of the actor's country (its liaison officers share them)."""
     country = _screens(actor)
     if country is None:
@@ -130,14 +124,16 @@ def screening_list(*, actor, kind: str = "") -> QuerySet[Screening]:
     return screenings.select_related("created_by", "job").order_by("-created_at", "-id")
 
 
-def screening_get(*, actor, pk) -> Screening:
+def screening_get(*, actor: Actor, pk) -> Screening:
     try:
         return screening_list(actor=actor).get(pk=pk)
     except (Screening.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 
 
-def hit_list(*, actor, screening: Screening | None = None, decision: str = "") -> QuerySet[Hit]:
+def hit_list(
+    *, actor: Actor, screening: Screening | None = None, decision: str = ""
+) -> QuerySet[Hit]:
     country = _screens(actor)
     if country is None:
         return Hit.objects.none()
@@ -151,7 +147,7 @@ def hit_list(*, actor, screening: Screening | None = None, decision: str = "") -
     )
 
 
-def hit_get(*, actor, pk) -> Hit:
+def hit_get(*, actor: Actor, pk) -> Hit:
     try:
         return hit_list(actor=actor).get(pk=pk)
     except (Hit.DoesNotExist, ValueError, TypeError) as exc:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 
 from enlace.access.choices import FieldGroup
 from enlace.access.models import LawProfile
-from enlace.access.policy import can_edit, redacted_groups
+from enlace.access.permissions import check_record_edit
+from enlace.access.policy import redacted_groups
 from enlace.access.services import bump_version, record_share
-from enlace.accounts.choices import Role
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 from enlace.core.bulk import bulk_insert
 from enlace.core.crypto import document_index
@@ -31,6 +32,7 @@ from enlace.core.models import MEMBER_STATES
 
 from .choices import ENTRY_AUDIENCES, Sex
 from .models import WatchlistDocument, WatchlistEntry, WatchlistPhoto
+from .permissions import check_screening_officer
 from .validation import entry_errors
 
 ENTRY_FIELDS = (
@@ -51,18 +53,6 @@ REVIEW_DAYS = 365  # an entry not reviewed for a year is due for review
 EXPIRY_NOTICE_DAYS = 30  # an entry whose listing ends within this many days is due too
 JPEG_MAGIC = b"\xff\xd8\xff"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def check_can_list(actor) -> str:
-    """The member state a liaison officer creates entries for (PermissionDenied otherwise)."""
-    if not (
-        getattr(actor, "is_authenticated", False)
-        and getattr(actor, "is_active", False)
-        and actor.role == Role.LIAISON
-        and actor.country_id
-    ):
-        raise PermissionDenied
-    return actor.country_id
 
 
 def _raise_if(errors: dict[str, list[str]]) -> None:
@@ -222,11 +212,11 @@ def _check_sharing(data: dict[str, Any], owner: str) -> tuple[str, list[str], st
 
 @transaction.atomic
 def entries_create_many(
-    *, actor, items: list[dict[str, Any]], audit: bool = True, batch_size: int = 1000
+    *, actor: Actor, items: list[dict[str, Any]], audit: bool = True, batch_size: int = 1000
 ) -> list[WatchlistEntry]:
     """Create entries owned by the actor's country from validated values (see validation),
     in bulk; references already used or repeated are refused before anything is written."""
-    country_id = check_can_list(actor)
+    country_id = check_screening_officer(actor)
     given = [item["reference"] for item in items if item.get("reference")]
     repeated = (
         sorted({reference for reference in given if given.count(reference) > 1})
@@ -293,19 +283,18 @@ def entries_create_many(
     return created
 
 
-def entry_create(*, actor, data: dict[str, Any]) -> WatchlistEntry:
+def entry_create(*, actor: Actor, data: dict[str, Any]) -> WatchlistEntry:
     """Create one entry owned by the actor's country."""
     return entries_create_many(actor=actor, items=[data])[0]
 
 
 @transaction.atomic
 def entry_update(
-    *, actor, entry: WatchlistEntry, data: dict[str, Any], expected_version: int
+    *, actor: Actor, entry: WatchlistEntry, data: dict[str, Any], expected_version: int
 ) -> WatchlistEntry:
     """Replace an entry's content (documents included). Editing counts as a review. A stale
     `expected_version` is refused (StaleVersionError)."""
-    if not can_edit(actor, entry):
-        raise PermissionDenied
+    check_record_edit(actor, entry)
     merged = {field: getattr(entry, field) for field in ENTRY_FIELDS}
     merged.update(data)
     _raise_if(entry_errors(merged, creating=False))
@@ -348,9 +337,8 @@ def entry_update(
 
 
 @transaction.atomic
-def entry_delete(*, actor, entry: WatchlistEntry, expected_version: int) -> None:
-    if not can_edit(actor, entry):
-        raise PermissionDenied
+def entry_delete(*, actor: Actor, entry: WatchlistEntry, expected_version: int) -> None:
+    check_record_edit(actor, entry)
     bump_version(entry, expected_version)
     record_event(actor=actor, action="screening.entry_delete", obj=entry, summary=entry.reference)
     entry.delete()
@@ -359,7 +347,7 @@ def entry_delete(*, actor, entry: WatchlistEntry, expected_version: int) -> None
 @transaction.atomic
 def entry_share(
     *,
-    actor,
+    actor: Actor,
     entry: WatchlistEntry,
     audience: str,
     countries: Iterable[str] = (),
@@ -367,8 +355,7 @@ def entry_share(
     expected_version: int,
 ) -> WatchlistEntry:
     """Set which member states see the entry (never the `partners` audience)."""
-    if not can_edit(actor, entry):
-        raise PermissionDenied
+    check_record_edit(actor, entry)
     if audience not in ENTRY_AUDIENCES:
         raise ValidationError(
             {
@@ -391,11 +378,10 @@ def entry_share(
 
 
 @transaction.atomic
-def entry_mark_reviewed(*, actor, entry: WatchlistEntry) -> WatchlistEntry:
+def entry_mark_reviewed(*, actor: Actor, entry: WatchlistEntry) -> WatchlistEntry:
     """The owner checked the entry is still right. Nothing that matching reads changes, so
     the version (and the screening index) stays as it is."""
-    if not can_edit(actor, entry):
-        raise PermissionDenied
+    check_record_edit(actor, entry)
     today = timezone.localdate()
     WatchlistEntry.objects.filter(pk=entry.pk).update(last_reviewed=today, last_reminded=None)
     entry.last_reviewed, entry.last_reminded = today, None
@@ -417,7 +403,7 @@ def review_due(entry: WatchlistEntry, today: date | None = None) -> bool:
 def entry_as_dict(
     entry: WatchlistEntry,
     *,
-    actor,
+    actor: Actor,
     profiles: dict[str, LawProfile | None] | None = None,
     hidden: set[str] | None = None,
 ) -> dict[str, Any]:

@@ -5,7 +5,7 @@ through the services; hits are shown through `checks.hit_rows`, redacted for the
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +17,7 @@ from django.views.generic import ListView
 
 from enlace.access.choices import FieldGroup
 from enlace.access.models import LawProfile
+from enlace.access.permissions import check_record_edit
 from enlace.access.policy import can_edit
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.selectors import object_history
@@ -134,8 +135,7 @@ class EntryDetailView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         entry = selectors.entry_get(actor=request.user, pk=pk, audit=False)
-        if not can_edit(request.user, entry):
-            raise PermissionDenied
+        check_record_edit(request.user, entry)
         form = EntryShareForm(request.POST)
         if form.is_valid():
             values = form.cleaned_data
@@ -159,8 +159,7 @@ class EntryDetailView(RoleRequiredMixin, View):
 
 def _owned_entry(request, pk):
     entry = selectors.entry_get(actor=request.user, pk=pk, audit=False)
-    if not can_edit(request.user, entry):
-        raise PermissionDenied
+    check_record_edit(request.user, entry)
     return entry
 
 

@@ -13,7 +13,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 
 from enlace.accounts.choices import Role
-from enlace.accounts.permissions import CONTENT_ROLES
+from enlace.accounts.permissions import allows
 
 from . import selectors, services
 from .choices import DataCallStatus, Scope, SubmissionChannel
@@ -21,8 +21,8 @@ from .facts import facts_sync_if_due
 from .indicators import INDICATORS, REQUESTABLE
 from .models import DataCall, DataCallSubmission, Release
 from .periods import GRANULARITIES, Period
+from .permissions import DATA_CALL_ROLES, REGIONAL_READERS, check_statistics_manage
 
-DATA_CALL_ROLES = frozenset({Role.SECRETARIAT, Role.LIAISON})
 CODE = OpenApiParameter(
     "code", OpenApiTypes.STR, OpenApiParameter.PATH, description="indicator code, e.g. VIC_AGE_SEX"
 )
@@ -101,7 +101,7 @@ class RegionalTableViewSet(viewsets.ViewSet):
     """The caller's regional tables, as her dashboard shows them: her own country's figures
     count fully, other countries' only through disclosure control."""
 
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = REGIONAL_READERS
     serializer_class = TableSerializer
     lookup_field = "code"
 
@@ -212,7 +212,7 @@ class DataCallViewSet(viewsets.ModelViewSet):
         return selectors.data_call_list(actor=self.request.user)
 
     def create(self, request):
-        if request.user.role != Role.SECRETARIAT:
+        if not allows(check_statistics_manage, request.user):
             raise PermissionDenied
         serializer = DataCallSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
@@ -230,7 +230,7 @@ class DataCallViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         call = self.get_object()
-        if request.user.role != Role.SECRETARIAT:
+        if not allows(check_statistics_manage, request.user):
             raise PermissionDenied
         services.data_call_close(actor=request.user, call=call)
         return Response(DataCallSerializer(call, context={"request": request}).data)
@@ -240,7 +240,7 @@ class DataCallViewSet(viewsets.ModelViewSet):
     def standings(self, request, pk=None):
         """Every member state's status: on_time, late, pending or missing (Secretariat)."""
         call = self.get_object()
-        if request.user.role != Role.SECRETARIAT:
+        if not allows(check_statistics_manage, request.user):
             raise PermissionDenied
         return Response(StandingSerializer(services.data_call_standings(call), many=True).data)
 

@@ -8,7 +8,6 @@ class StatisticsConfig(AppConfig):
     verbose_name = _("Regional statistics")
 
     def ready(self) -> None:
-        from enlace.accounts.choices import Role
         from enlace.web.navigation import NavItem, register
 
         from . import tasks  # noqa: F401  registers the background job handlers
@@ -17,7 +16,6 @@ class StatisticsConfig(AppConfig):
             NavItem(
                 "statistics:dashboard",
                 _("Statistics"),
-                roles=frozenset({Role.LIAISON, Role.SECRETARIAT, Role.OBSERVER}),
                 icon="bar-chart-line",
                 order=30,
                 section="statistics",
@@ -27,7 +25,6 @@ class StatisticsConfig(AppConfig):
             NavItem(
                 "statistics:data_call_list",
                 _("Data calls"),
-                roles=frozenset({Role.LIAISON, Role.SECRETARIAT}),
                 icon="megaphone",
                 order=31,
                 section="statistics",
@@ -38,9 +35,7 @@ class StatisticsConfig(AppConfig):
             NavItem(
                 "statistics:release_list",
                 _("Published statistics"),
-                roles=frozenset(
-                    {Role.CIVIL_SOCIETY, Role.NATIONAL_ADMIN, Role.AUDITOR, Role.SYSADMIN}
-                ),
+                reached_from="statistics:dashboard",
                 icon="graph-up",
                 order=32,
                 section="statistics",

@@ -22,9 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from enlace.access.policy import contributing_countries
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 
-REGIONAL_READERS = frozenset({Role.LIAISON, Role.SECRETARIAT, Role.OBSERVER})
+from .permissions import REGIONAL_READERS
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class StatisticsScope:
         return self.others | ({self.own_country} if self.own_country else set())
 
 
-def statistics_scope(actor) -> StatisticsScope | None:
+def statistics_scope(actor: Actor) -> StatisticsScope | None:
     """The scope of `actor`'s dashboard, or None: she reads published releases only."""
     if not (getattr(actor, "is_authenticated", False) and actor.is_active):
         return None

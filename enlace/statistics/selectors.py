@@ -7,12 +7,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 
 from .aggregates import View, latest_period, view_cached
 from .choices import Scope
 from .models import DataCall, DataCallSubmission, Release
 from .periods import Period
+from .permissions import DATA_CALL_ROLES
 from .scope import statistics_scope
 
 GRANULARITY_FOR = {"year": "month", "semester": "month", "quarter": "month", "month": "month"}
@@ -20,7 +22,7 @@ GRANULARITY_FOR = {"year": "month", "semester": "month", "quarter": "month", "mo
 
 def dashboard_view(
     *,
-    actor,
+    actor: Actor,
     period: Period | None = None,
     scope: str = Scope.REGION,
     case_type: str = "",
@@ -45,23 +47,23 @@ def dashboard_view(
     )
 
 
-def data_call_list(*, actor) -> QuerySet[DataCall]:
-    if actor.role not in {Role.SECRETARIAT, Role.LIAISON}:
+def data_call_list(*, actor: Actor) -> QuerySet[DataCall]:
+    if actor.role not in DATA_CALL_ROLES:
         return DataCall.objects.none()
     return DataCall.objects.select_related("opened_by").order_by("-deadline", "-id")
 
 
-def data_call_get(*, actor, pk: int) -> DataCall:
+def data_call_get(*, actor: Actor, pk: int) -> DataCall:
     return get_object_or_404(data_call_list(actor=actor), pk=pk)
 
 
-def own_submission(*, actor, call: DataCall) -> DataCallSubmission | None:
+def own_submission(*, actor: Actor, call: DataCall) -> DataCallSubmission | None:
     if not actor.country_id:
         return None
     return call.submissions.filter(country_id=actor.country_id).first()
 
 
-def submission_get(*, actor, call: DataCall, country: str) -> DataCallSubmission:
+def submission_get(*, actor: Actor, call: DataCall, country: str) -> DataCallSubmission:
     """One country's answer: the Secretariat reads every country's, an officer her own."""
     if actor.role != Role.SECRETARIAT and actor.country_id != country:
         raise Http404

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
 from enlace.core.models import MEMBER_STATES, Country
@@ -28,6 +29,7 @@ from .choices import DataCallStatus, ReminderKind, SubmissionChannel, Submission
 from .indicators import INDICATORS, RELEASE_INDICATORS, REQUESTABLE
 from .models import DataCall, DataCallReminder, DataCallSubmission, Release, ReleaseTable
 from .periods import Period
+from .permissions import check_statistics_manage, check_submission_save
 from .scope import regional_scope
 from .submissions import CellError, tables_clean
 
@@ -40,19 +42,6 @@ class SubmissionInvalid(ValidationError):
     def __init__(self, errors: list[CellError]) -> None:
         super().__init__([str(error) for error in errors])
         self.cell_errors = errors
-
-
-def _is_secretariat(actor) -> bool:
-    return bool(
-        getattr(actor, "is_authenticated", False)
-        and actor.is_active
-        and actor.role == Role.SECRETARIAT
-    )
-
-
-def _check_secretariat(actor) -> None:
-    if not _is_secretariat(actor):
-        raise PermissionDenied
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,7 +72,7 @@ def _clean_call(period: str, indicators: list[str], deadline: date) -> str:
 @transaction.atomic
 def data_call_open(
     *,
-    actor,
+    actor: Actor,
     title: str,
     period: str,
     indicators: list[str],
@@ -93,7 +82,7 @@ def data_call_open(
     remind_every_days: int = 7,
 ) -> DataCall:
     """The Secretariat asks every member state for aggregate tables of `period`."""
-    _check_secretariat(actor)
+    check_statistics_manage(actor)
     period = _clean_call(period, indicators, deadline)
     if not title.strip():
         raise ValidationError({"title": [_("Give the call a title.")]})
@@ -117,9 +106,9 @@ def data_call_open(
 
 
 @transaction.atomic
-def data_call_close(*, actor, call: DataCall) -> DataCall:
+def data_call_close(*, actor: Actor, call: DataCall) -> DataCall:
     """No more submissions; what was submitted keeps counting."""
-    _check_secretariat(actor)
+    check_statistics_manage(actor)
     if call.status != DataCallStatus.CLOSED:
         call.status = DataCallStatus.CLOSED
         call.closed_at = timezone.now()
@@ -128,23 +117,13 @@ def data_call_close(*, actor, call: DataCall) -> DataCall:
     return call
 
 
-def can_submit(actor) -> bool:
-    return bool(
-        getattr(actor, "is_authenticated", False)
-        and actor.is_active
-        and actor.role == Role.LIAISON
-        and actor.country_id in MEMBER_STATES
-    )
-
-
 @transaction.atomic
 def submission_save(
-    *, actor, call: DataCall, tables: Any, channel: str, note: str = ""
+    *, actor: Actor, call: DataCall, tables: Any, channel: str, note: str = ""
 ) -> DataCallSubmission:
     """A liaison officer answers a call for her country. All tables are checked first
     (SubmissionInvalid lists every problem); a new answer replaces the previous one."""
-    if not can_submit(actor):
-        raise PermissionDenied
+    check_submission_save(actor)
     if call.status != DataCallStatus.OPEN:
         raise ValidationError(_("This data call is closed."))
     if channel not in SubmissionChannel.values:
@@ -353,7 +332,7 @@ def release_compute(*, period: Period, k: int, rounding: int | None = None):
 @transaction.atomic
 def release_publish(
     *,
-    actor,
+    actor: Actor,
     period: str,
     k: int | None = None,
     rounding: int | None = None,
@@ -364,7 +343,7 @@ def release_publish(
     (a person, or the operator of `enlace stats publish` named in `approved_by_name`). The
     aggregate store should be synced first (facts.facts_sync): this reads it, never cases."""
     if actor is not None:
-        _check_secretariat(actor)
+        check_statistics_manage(actor)
     elif not approved_by_name:
         raise PermissionDenied
     parsed = Period.parse(period)

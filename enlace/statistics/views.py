@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from enlace.accounts.choices import Role
-from enlace.accounts.permissions import CONTENT_ROLES, RoleRequiredMixin
+from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.services import record_event
 from enlace.cases.choices import CaseType
 from enlace.core.http import attachment
@@ -45,13 +45,9 @@ from .forms import (
 from .indicators import DIMENSIONS, INDICATORS, Labels
 from .models import DataCallSubmission
 from .periods import Period, current_semester
+from .permissions import DATA_CALL_ROLES, REGIONAL_READERS, STATISTICS_MANAGERS, SUBMITTERS
 from .tasks import CONTENT_TYPES, report_path
 from .xlsx import data_call_read, data_call_template
-
-SECRETARIAT = frozenset({Role.SECRETARIAT})
-LIAISON = frozenset({Role.LIAISON})
-DATA_CALL_ROLES = frozenset({Role.SECRETARIAT, Role.LIAISON})
-
 
 # ---------------------------------------------------------------------------------------------
 # Dashboard
@@ -83,7 +79,7 @@ class DashboardView(RoleRequiredMixin, View):
     """Regional indicators: trends, bars, route flows, a map and tables, each traceable to
     its definition; what counts and how follows `scope.statistics_scope`."""
 
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = REGIONAL_READERS
 
     def get(self, request):
         facts_sync_if_due()
@@ -145,7 +141,7 @@ class DashboardView(RoleRequiredMixin, View):
 class DashboardDownloadView(RoleRequiredMixin, View):
     """The dashboard's tables as they are shown: one table as CSV, or all as XLSX."""
 
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = REGIONAL_READERS
 
     def get(self, request, file_format: str):
         if file_format not in {"csv", "xlsx"}:
@@ -267,7 +263,7 @@ class ReleaseZipView(View):
 class ReleaseCreateView(RoleRequiredMixin, View):
     """The Secretariat previews the protected tables of a period, then publishes them."""
 
-    allowed_roles = SECRETARIAT
+    allowed_roles = STATISTICS_MANAGERS
     template_name = "statistics/release_form.html"
 
     def get(self, request):
@@ -348,7 +344,7 @@ class DataCallListView(RoleRequiredMixin, View):
 
 
 class DataCallCreateView(RoleRequiredMixin, View):
-    allowed_roles = SECRETARIAT
+    allowed_roles = STATISTICS_MANAGERS
     template_name = "statistics/data_call_form.html"
 
     def get(self, request):
@@ -391,7 +387,7 @@ class DataCallDetailView(RoleRequiredMixin, View):
 
 
 class DataCallCloseView(RoleRequiredMixin, View):
-    allowed_roles = SECRETARIAT
+    allowed_roles = STATISTICS_MANAGERS
 
     def post(self, request, pk: int):
         call = selectors.data_call_get(actor=request.user, pk=pk)
@@ -425,7 +421,7 @@ class _SubmissionView(RoleRequiredMixin, View):
     open call; the tables are saved whole or not at all, and a refusal shows the page again
     with the cells that were wrong."""
 
-    allowed_roles = LIAISON
+    allowed_roles = SUBMITTERS
     template_name: str
     channel: str
 
@@ -560,7 +556,7 @@ def _report_jobs(request):
 class ReportView(RoleRequiredMixin, View):
     """Start the semiannual report as a background job; earlier reports to download."""
 
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = REGIONAL_READERS
     template_name = "statistics/report.html"
 
     def get(self, request):
@@ -599,7 +595,7 @@ class ReportView(RoleRequiredMixin, View):
 
 
 class ReportStatusView(RoleRequiredMixin, View):
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = REGIONAL_READERS
 
     def get(self, request, pk: int):
         job = get_object_or_404(_report_jobs(request), pk=pk)
@@ -612,7 +608,7 @@ class ReportStatusView(RoleRequiredMixin, View):
 
 
 class ReportDownloadView(RoleRequiredMixin, View):
-    allowed_roles = CONTENT_ROLES
+    allowed_roles = REGIONAL_READERS
 
     def get(self, request, pk: int):
         job = get_object_or_404(_report_jobs(request), pk=pk)

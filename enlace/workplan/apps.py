@@ -10,13 +10,10 @@ class WorkplanConfig(AppConfig):
     def ready(self) -> None:
         from enlace.web.navigation import NavItem, register
 
-        from .permissions import WORKPLAN_READERS
-
         register(
             NavItem(
                 "workplan:plan",
                 _("Work plan"),
-                roles=WORKPLAN_READERS,
                 icon="clipboard2-check",
                 order=52,
                 section="network",

@@ -11,9 +11,9 @@ import logging
 import random
 from pathlib import Path
 
+from enlace.accounts.actors import SecretariatActor
 from enlace.core.reference_data import SEEDS_DIR
 
-from .actors import SecretariatActor
 from .importing import WorkPlanFileError, read_plan_file
 from .models import PlanVersion
 from .services import plan_import

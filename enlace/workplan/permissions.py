@@ -7,7 +7,16 @@ edits, publications. Auditors and the platform administrator have no reason to r
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+
+from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
+from enlace.accounts.permissions import is_active_actor
+
+if TYPE_CHECKING:
+    from .models import PlanVersion
 
 WORKPLAN_READERS: frozenset[str] = frozenset(
     {Role.LIAISON, Role.NATIONAL_ADMIN, Role.SECRETARIAT, Role.OBSERVER}
@@ -15,13 +24,19 @@ WORKPLAN_READERS: frozenset[str] = frozenset(
 WORKPLAN_EDITORS: frozenset[str] = frozenset({Role.SECRETARIAT})
 
 
-def _active(actor) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and getattr(actor, "is_active", False))
+def check_workplan_read(actor: Actor) -> None:
+    if not (is_active_actor(actor) and actor.role in WORKPLAN_READERS):
+        raise PermissionDenied
 
 
-def can_read_workplan(actor) -> bool:
-    return _active(actor) and actor.role in WORKPLAN_READERS
+def check_workplan_edit(actor: Actor) -> None:
+    """Imports, edits, publications: the ST."""
+    if not (is_active_actor(actor) and actor.role in WORKPLAN_EDITORS):
+        raise PermissionDenied
 
 
-def can_edit_workplan(actor) -> bool:
-    return _active(actor) and actor.role in WORKPLAN_EDITORS
+def check_version_export(actor: Actor, version: PlanVersion) -> None:
+    """A published version: its readers; the draft: the ST only."""
+    check_workplan_read(actor)
+    if version.is_draft:
+        check_workplan_edit(actor)

@@ -19,6 +19,8 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from enlace.accounts.actors import Actor
+from enlace.accounts.permissions import allows
 from enlace.core.models import MEMBER_STATES, Organization, ProTemporePresidency
 
 from .choices import ScheduleState, VersionStatus
@@ -33,7 +35,7 @@ from .models import (
     Responsibility,
 )
 from .parties import ALL_MEMBERS, PRESIDENCY, party_matches
-from .permissions import can_edit_workplan, can_read_workplan
+from .permissions import check_workplan_edit, check_workplan_read
 
 DEFAULT_DUE_WITHIN_DAYS = 60
 
@@ -62,16 +64,16 @@ def _published() -> QuerySet[PlanVersion]:
     return PlanVersion.objects.filter(status=VersionStatus.PUBLISHED)
 
 
-def version_list(*, actor) -> QuerySet[PlanVersion]:
+def version_list(*, actor: Actor) -> QuerySet[PlanVersion]:
     """Published versions, newest first."""
-    if not can_read_workplan(actor):
+    if not allows(check_workplan_read, actor):
         return PlanVersion.objects.none()
     return _published().select_related("created_by", "published_by").order_by("-number")
 
 
-def current_version(*, actor) -> PlanVersion | None:
+def current_version(*, actor: Actor) -> PlanVersion | None:
     """The version in force: the published one with the highest number."""
-    if not can_read_workplan(actor):
+    if not allows(check_workplan_read, actor):
         return None
     return _published().order_by("-number").first()
 
@@ -81,8 +83,8 @@ def latest_version() -> PlanVersion | None:
     return _published().order_by("-number").first()
 
 
-def version_get(*, actor, number: int) -> PlanVersion:
-    if not can_read_workplan(actor):
+def version_get(*, actor: Actor, number: int) -> PlanVersion:
+    if not allows(check_workplan_read, actor):
         raise Http404
     version = _published().filter(number=number).first()
     if version is None:
@@ -90,9 +92,9 @@ def version_get(*, actor, number: int) -> PlanVersion:
     return version
 
 
-def draft_get(*, actor) -> PlanVersion | None:
+def draft_get(*, actor: Actor) -> PlanVersion | None:
     """The ST's draft of the next version, if one is open."""
-    if not can_edit_workplan(actor):
+    if not allows(check_workplan_edit, actor):
         return None
     return PlanVersion.objects.filter(status=VersionStatus.DRAFT).first()
 
@@ -101,9 +103,9 @@ def next_number() -> int:
     return (PlanVersion.objects.aggregate(top=Max("number"))["top"] or 0) + 1
 
 
-def activity_get(*, actor, pk: int) -> Activity:
+def activity_get(*, actor: Actor, pk: int) -> Activity:
     """An activity of the draft, for editing (404 for anything else)."""
-    if not can_edit_workplan(actor):
+    if not allows(check_workplan_edit, actor):
         raise Http404
     activity = (
         Activity.objects.select_related("objective__area__plan", "parent")
@@ -116,9 +118,9 @@ def activity_get(*, actor, pk: int) -> Activity:
     return activity
 
 
-def objective_get(*, actor, pk: int) -> Objective:
+def objective_get(*, actor: Actor, pk: int) -> Objective:
     """An objective of the draft, to add activities to it (404 for anything else)."""
-    if not can_edit_workplan(actor):
+    if not allows(check_workplan_edit, actor):
         raise Http404
     objective = (
         Objective.objects.select_related("area__plan")

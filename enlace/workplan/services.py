@@ -18,13 +18,14 @@ import re
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enlace.access.services import bump_version
+from enlace.accounts.actors import Actor
 from enlace.audit.services import record_event
 
 from . import exporting
@@ -41,7 +42,7 @@ from .models import (
     Responsibility,
 )
 from .parties import PartyNames
-from .permissions import can_edit_workplan, can_read_workplan
+from .permissions import check_version_export, check_workplan_edit
 from .references import AgreementFinder
 from .selectors import latest_version, next_number, version_as_json
 
@@ -49,12 +50,7 @@ ACTIVITY_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,5}$")
 EXPORT_FORMATS = ("docx", "xlsx", "json")
 
 
-def _check_editor(actor) -> None:
-    if not can_edit_workplan(actor):
-        raise PermissionDenied
-
-
-def _user_or_none(actor):
+def _user_or_none(actor: Actor):
     return actor if getattr(actor, "pk", None) else None
 
 
@@ -173,10 +169,10 @@ def _write_plan(version: PlanVersion, plan: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def plan_import(*, actor, imported: PlanImport, dry_run: bool = False) -> PlanVersion | None:
+def plan_import(*, actor: Actor, imported: PlanImport, dry_run: bool = False) -> PlanVersion | None:
     """Write `imported` as the next published version (None on a dry run). A document with
     problems is refused whole (ValidationError listing them): nothing half-written."""
-    _check_editor(actor)
+    check_workplan_edit(actor)
     if imported.problems:
         raise ValidationError([found.localized() for found in imported.problems])
     if dry_run:
@@ -214,10 +210,10 @@ def plan_import(*, actor, imported: PlanImport, dry_run: bool = False) -> PlanVe
 
 
 @transaction.atomic
-def draft_start(*, actor) -> PlanVersion:
+def draft_start(*, actor: Actor) -> PlanVersion:
     """The ST's draft: the open one, or a new copy of the version in force. A first plan
     is imported, not typed: areas and lettered objectives come from the document."""
-    _check_editor(actor)
+    check_workplan_edit(actor)
     existing = PlanVersion.objects.filter(status=VersionStatus.DRAFT).first()
     if existing is not None:
         return existing
@@ -266,11 +262,11 @@ def draft_is_stale(draft: PlanVersion) -> bool:
 
 @transaction.atomic
 def draft_publish(
-    *, actor, draft: PlanVersion, expected_version: int, updated_on: date | None = None
+    *, actor: Actor, draft: PlanVersion, expected_version: int, updated_on: date | None = None
 ) -> PlanVersion:
     """The draft becomes the next version, "updated by the ST" on `updated_on` (today by
     default)."""
-    _check_editor(actor)
+    check_workplan_edit(actor)
     _check_draft(draft)
     if draft_is_stale(draft):
         raise ValidationError(
@@ -298,8 +294,8 @@ def draft_publish(
 
 
 @transaction.atomic
-def draft_discard(*, actor, draft: PlanVersion, expected_version: int) -> None:
-    _check_editor(actor)
+def draft_discard(*, actor: Actor, draft: PlanVersion, expected_version: int) -> None:
+    check_workplan_edit(actor)
     _check_draft(draft)
     bump_version(draft, expected_version)
     record_event(actor=actor, action="workplan.draft_discard", obj=draft, summary="discarded")
@@ -411,11 +407,11 @@ def suggest_code(objective: Objective, parent: Activity | None) -> str:
 
 @transaction.atomic
 def activity_create(
-    *, actor, objective: Objective, data: dict[str, Any], parent: Activity | None = None
+    *, actor: Actor, objective: Objective, data: dict[str, Any], parent: Activity | None = None
 ) -> Activity:
     """A new activity of the draft: a top-level entry at the end of `objective`, or a
     sub-activity after the last one of `parent`."""
-    _check_editor(actor)
+    check_workplan_edit(actor)
     _check_draft(objective.area.plan)
     if parent is not None and parent.objective_id != objective.pk:
         raise ValidationError(_("The activity belongs to another objective."))
@@ -461,11 +457,11 @@ def activity_create(
 
 @transaction.atomic
 def activity_update(
-    *, actor, activity: Activity, data: dict[str, Any], expected_version: int
+    *, actor: Actor, activity: Activity, data: dict[str, Any], expected_version: int
 ) -> Activity:
     """Change an activity of the draft; refused (StaleVersionError) if someone saved it
     after the editor opened it."""
-    _check_editor(actor)
+    check_workplan_edit(actor)
     _check_draft(activity.objective.area.plan)
     values = _clean_activity_data(
         data, objective=activity.objective, parent=activity.parent, exclude_pk=activity.pk
@@ -518,12 +514,12 @@ def _history_position(plan: PlanVersion, area_code: str, objective_code: str, ex
 
 @transaction.atomic
 def activity_mark_done(
-    *, actor, activity: Activity, expected_version: int, done_on: date, text: str = ""
+    *, actor: Actor, activity: Activity, expected_version: int, done_on: date, text: str = ""
 ) -> HistoryRecord:
     """Move an activity of the draft to the history ("Pasar al histórico"), with the date it
     was done and what was done. Its top-level entry goes to the history too, once, to head
     it there as it did in the plan; the entry stays in the plan for what remains of it."""
-    _check_editor(actor)
+    check_workplan_edit(actor)
     plan = activity.objective.area.plan
     _check_draft(plan)
     if activity.children.exists():
@@ -586,10 +582,10 @@ def activity_mark_done(
 
 
 @transaction.atomic
-def activity_delete(*, actor, activity: Activity, expected_version: int) -> None:
+def activity_delete(*, actor: Actor, activity: Activity, expected_version: int) -> None:
     """Remove an activity from the draft (with its sub-activities): for entries made by
     mistake. What was done goes to the history instead (activity_mark_done)."""
-    _check_editor(actor)
+    check_workplan_edit(actor)
     plan = activity.objective.area.plan
     _check_draft(plan)
     bump_version(activity, expected_version)
@@ -606,11 +602,12 @@ def activity_delete(*, actor, activity: Activity, expected_version: int) -> None
 # --- exports ----------------------------------------------------------------------------------
 
 
-def plan_export(*, actor, version: PlanVersion, file_format: str, language: str = "es") -> bytes:
+def plan_export(
+    *, actor: Actor, version: PlanVersion, file_format: str, language: str = "es"
+) -> bytes:
     """A version as DOCX (the familiar four-column table), XLSX (Spanish or English) or plan
     JSON. Audited like every export."""
-    if not can_read_workplan(actor) or (version.is_draft and not can_edit_workplan(actor)):
-        raise PermissionDenied
+    check_version_export(actor, version)
     if file_format not in EXPORT_FORMATS:
         raise ValidationError(_("Export formats: DOCX, XLSX or JSON."))
     language = "en" if language == "en" else "es"

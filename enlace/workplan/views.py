@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from enlace.access.services import StaleVersionError
-from enlace.accounts.permissions import RoleRequiredMixin
+from enlace.accounts.permissions import RoleRequiredMixin, allows
 from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
 
@@ -36,7 +36,7 @@ from .forms import (
 )
 from .importing import WorkPlanFileError, problem_from_dict, read_plan_file
 from .parties import PartyNames, party_matches
-from .permissions import WORKPLAN_EDITORS, WORKPLAN_READERS, can_edit_workplan
+from .permissions import WORKPLAN_EDITORS, WORKPLAN_READERS, check_workplan_edit
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -106,14 +106,14 @@ def _plan_context(request, version, *, editing: bool = False) -> dict:
         "current": current,
         "is_current": current is not None and current.pk == version.pk,
         "editing": editing,
-        "can_edit": can_edit_workplan(request.user),
+        "can_edit": allows(check_workplan_edit, request.user),
         "draft": selectors.draft_get(actor=request.user),
         "party": party,
         "party_choices": names.choices(get_language()),
         "warnings": [
             problem_from_dict(item).localized() for item in (version.import_warnings or [])
         ]
-        if can_edit_workplan(request.user)
+        if allows(check_workplan_edit, request.user)
         else [],
     }
 
@@ -130,7 +130,7 @@ class PlanView(RoleRequiredMixin, View):
                 request,
                 "workplan/plan_empty.html",
                 {
-                    "can_edit": can_edit_workplan(request.user),
+                    "can_edit": allows(check_workplan_edit, request.user),
                     "draft": selectors.draft_get(actor=request.user),
                 },
             )
@@ -149,7 +149,7 @@ class VersionListView(RoleRequiredMixin, View):
             {
                 "versions": selectors.version_list(actor=request.user),
                 "current": selectors.current_version(actor=request.user),
-                "can_edit": can_edit_workplan(request.user),
+                "can_edit": allows(check_workplan_edit, request.user),
             },
         )
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import factory
 
-from enlace.cases.actors import CountryActor
+from enlace.accounts.actors import Actor, CountryActor
 from enlace.cases.serializers import CaseSerializer
 from enlace.cases.services import case_create, cases_create_many
 
@@ -106,7 +106,7 @@ def validated(items: dict | list[dict], actor: Any = None):
     return serializer.validated_data
 
 
-def create_case(*, actor: Any, data: dict | None = None):
+def create_case(*, actor: Actor, data: dict | None = None):
     """One case written by `actor` (a user or a `CountryActor`), audited as the API writes it."""
     return case_create(actor=actor, data=validated(data or CaseDataFactory(), actor))
 

@@ -82,3 +82,12 @@ def test_demo_cases_are_reproducible_and_valid(users):
     assert first == again and len(first) == 40
     assert Case.objects.filter(case_type="smuggling").exists()
     assert Case.objects.filter(persons__is_minor=True).exists()
+
+
+@pytest.mark.parametrize("user_key", ["st", "observer"])
+def test_the_inbox_page_is_the_liaison_officers_who_receive_shares(users, login, user_key):
+    """The ST and observers read cases but have no country to share with: the inbox page,
+    always empty for them, refuses them as their menu never offered it."""
+    assert login(users[user_key]).get("/cases/").status_code == 200
+    assert login(users[user_key]).get("/cases/inbox/").status_code == 403
+    assert login(users["cr_liaison"]).get("/cases/inbox/").status_code == 200

@@ -5,9 +5,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from enlace.accounts.actors import CountryActor
 from enlace.accounts.choices import Role
 from enlace.accounts.models import User
-from enlace.cases.actors import CountryActor
 from enlace.core.importing import ImportFileError
 from enlace.core.models import Country
 from enlace.screening.exporting import watchlist_export

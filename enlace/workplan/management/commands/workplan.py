@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from enlace.accounts.actors import SecretariatActor
 from enlace.accounts.choices import Role
 from enlace.accounts.models import User
-from enlace.workplan.actors import SecretariatActor
 from enlace.workplan.importing import WorkPlanFileError, read_plan_file
 from enlace.workplan.models import PlanVersion
 from enlace.workplan.selectors import latest_version
