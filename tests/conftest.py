@@ -32,11 +32,30 @@ def browser():
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync"])
+        violations = _watch_policy(browser)
         try:
             yield browser
         finally:
             browser.close()
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        # Every page a browser test opened ran under the Content-Security-Policy: anything it
+        # refused (an inline script or style, a foreign source) fails the test.
+        assert violations == [], violations
+
+
+def _watch_policy(browser) -> list[str]:
+    """Collect the Content-Security-Policy violations Chromium reports on every new page."""
+    violations: list[str] = []
+    new_page = browser.new_page
+
+    def watched_new_page(*args, **kwargs):
+        page = new_page(*args, **kwargs)
+        page.on("console", lambda message: violations.append(message.text)
+                if "Content Security Policy" in message.text else None)
+        return page
+
+    browser.new_page = watched_new_page
+    return violations
 
 
 def log_in(browser, live_server, user):
