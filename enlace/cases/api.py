@@ -8,28 +8,16 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from enlace.access.choices import Audience, HandlingCode
-from enlace.access.services import StaleVersionError, record_share
+from enlace.access.services import record_share
 from enlace.accounts.permissions import CONTENT_ROLES
 
 from . import selectors, services
 from .models import Case
 from .serializers import CaseSerializer
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "stale"
-
-
-def _raise_for(exc: DjangoValidationError):
-    if isinstance(exc, StaleVersionError):
-        raise Conflict(exc.messages[0]) from exc
-    raise ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) \
-        from exc
 
 
 class ShareSerializer(serializers.Serializer):
@@ -84,10 +72,7 @@ class CaseViewSet(viewsets.ViewSet):
 
     def create(self, request):
         data = self._validated(request.data)
-        try:
-            case = services.case_create(actor=request.user, data=data)
-        except DjangoValidationError as exc:
-            _raise_for(exc)
+        case = services.case_create(actor=request.user, data=data)
         return Response(CaseSerializer(case, context=self._context()).data,
                         status=status.HTTP_201_CREATED)
 
@@ -96,11 +81,8 @@ class CaseViewSet(viewsets.ViewSet):
         data = self._validated(request.data)
         if "version" not in data:
             raise ValidationError({"version": [_("Send the version you read.")]})
-        try:
-            case = services.case_update(actor=request.user, case=case, data=data,
-                                        expected_version=data["version"])
-        except DjangoValidationError as exc:
-            _raise_for(exc)
+        case = services.case_update(actor=request.user, case=case, data=data,
+                                    expected_version=data["version"])
         case = selectors.case_get(actor=request.user, pk=case.pk)
         return Response(CaseSerializer(case, context=self._context()).data)
 
@@ -111,10 +93,7 @@ class CaseViewSet(viewsets.ViewSet):
         except ValueError as exc:
             raise ValidationError({"version": [_("Send ?version=N, the version you read.")]}) \
                 from exc
-        try:
-            services.case_delete(actor=request.user, case=case, expected_version=version)
-        except DjangoValidationError as exc:
-            _raise_for(exc)
+        services.case_delete(actor=request.user, case=case, expected_version=version)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=False, methods=["post"])
@@ -140,13 +119,10 @@ class CaseViewSet(viewsets.ViewSet):
         share = ShareSerializer(data=request.data)
         share.is_valid(raise_exception=True)
         values = share.validated_data
-        try:
-            record_share(actor=request.user, record=case, audience=values["audience"],
-                         countries=values.get("countries", []),
-                         handling_code=values.get("handling_code"),
-                         expected_version=values["version"])
-        except DjangoValidationError as exc:
-            _raise_for(exc)
+        record_share(actor=request.user, record=case, audience=values["audience"],
+                     countries=values.get("countries", []),
+                     handling_code=values.get("handling_code"),
+                     expected_version=values["version"])
         case = selectors.case_get(actor=request.user, pk=case.pk)
         return Response(CaseSerializer(case, context=self._context()).data)
 

@@ -10,17 +10,15 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from enlace.access.models import LawProfile
-from enlace.access.services import StaleVersionError
 from enlace.core.rest import Pagination
 
 from . import checks, selectors, services
@@ -29,11 +27,6 @@ from .index import Traveller
 from .models import Hit, WatchlistEntry
 from .permissions import SCREENING_ROLES
 from .validation import InvalidValue, country_codes, parse_birth, parse_documents, parse_sex
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "stale"
 
 
 class StringOrListField(serializers.ListField):
@@ -256,14 +249,9 @@ class ScreeningViewSet(viewsets.ViewSet):
         serializer = CheckSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        try:
-            screening, hits = checks.traveller_check(
-                actor=request.user, traveller=values["traveller"], threshold=values.get("threshold")
-            )
-        except DjangoValidationError as exc:
-            raise ValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-            ) from exc
+        screening, hits = checks.traveller_check(
+            actor=request.user, traveller=values["traveller"], threshold=values.get("threshold")
+        )
         rows = checks.hit_rows(hits, actor=request.user)
         return Response(
             {
@@ -319,16 +307,13 @@ class HitViewSet(viewsets.ViewSet):
         serializer = DecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        try:
-            hit = checks.hit_decide(
-                actor=request.user,
-                hit=hit,
-                decision=values["decision"],
-                note=values.get("note", ""),
-                expected_version=values["version"],
-            )
-        except StaleVersionError as exc:
-            raise Conflict(exc.messages[0]) from exc
+        hit = checks.hit_decide(
+            actor=request.user,
+            hit=hit,
+            decision=values["decision"],
+            note=values.get("note", ""),
+            expected_version=values["version"],
+        )
         return Response(checks.hit_as_data(checks.hit_rows([hit], actor=request.user)[0]))
 
 

@@ -217,10 +217,7 @@ class DataCallViewSet(viewsets.ModelViewSet):
         serializer = DataCallSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        try:
-            call = services.data_call_open(actor=request.user, **values)
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.message_dict) from exc
+        call = services.data_call_open(actor=request.user, **values)
         return Response(
             DataCallSerializer(call, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
