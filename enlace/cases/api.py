@@ -14,7 +14,9 @@ from rest_framework.response import Response
 from enlace.access.choices import Audience, HandlingCode
 from enlace.access.services import record_share
 from enlace.accounts.permissions import CONTENT_ROLES
+from enlace.core.rest import paginated
 
+from . import schema as _schema  # noqa: F401 - registers the OpenAPI extensions
 from . import selectors, services
 from .models import Case
 from .serializers import CaseSerializer
@@ -26,6 +28,11 @@ class ShareSerializer(serializers.Serializer):
                                       required=False)
     handling_code = serializers.ChoiceField(choices=HandlingCode.choices, required=False)
     version = serializers.IntegerField(min_value=1)
+
+
+class BulkCreatedSerializer(serializers.Serializer):
+    created = serializers.ListField(child=serializers.CharField(),
+                                    help_text="references of the cases created, in order")
 
 
 class CaseViewSet(viewsets.ViewSet):
@@ -47,6 +54,7 @@ class CaseViewSet(viewsets.ViewSet):
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
+    @extend_schema(responses=paginated(CaseSerializer))
     def list(self, request):
         params = request.query_params
         cases = selectors.case_list(
@@ -96,6 +104,7 @@ class CaseViewSet(viewsets.ViewSet):
         services.case_delete(actor=request.user, case=case, expected_version=version)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    @extend_schema(request=CaseSerializer(many=True), responses={201: BulkCreatedSerializer})
     @action(detail=False, methods=["post"])
     def bulk(self, request):
         """Create many cases at once: all or nothing; errors are listed by position."""
@@ -110,8 +119,8 @@ class CaseViewSet(viewsets.ViewSet):
                 except DjangoValidationError as exc:
                     raise ValidationError({str(position): exc.message_dict if hasattr(
                         exc, "error_dict") else exc.messages}) from exc
-        return Response({"created": [case.reference for case in created]},
-                        status=status.HTTP_201_CREATED)
+        return Response(BulkCreatedSerializer({"created": [case.reference for case in created]})
+                        .data, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["post"])
     def share(self, request, pk=None):
@@ -126,6 +135,7 @@ class CaseViewSet(viewsets.ViewSet):
         case = selectors.case_get(actor=request.user, pk=case.pk)
         return Response(CaseSerializer(case, context=self._context()).data)
 
+    @extend_schema(responses=paginated(CaseSerializer))
     @action(detail=False, methods=["get"])
     def inbox(self, request):
         """Cases other member states shared with my country."""

@@ -9,10 +9,13 @@ Kept apart from the viewsets because DRF imports these while its own modules loa
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
@@ -24,6 +27,22 @@ from .importing import error_paths
 class Pagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+@cache
+def paginated(serializer_class: type[serializers.Serializer]) -> type[serializers.Serializer]:
+    """The page `Pagination` answers, around `serializer_class`: for the OpenAPI document
+    of viewsets that paginate by hand (one class per child, so one schema component)."""
+    name = serializer_class.__name__.removesuffix("Serializer")
+    page = type(f"Paginated{name}ListSerializer", (serializers.Serializer,), {
+        "__doc__": f"A page of {name} records.",
+        "__module__": __name__,
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": serializer_class(many=True),
+    })
+    return extend_schema_serializer(many=False)(page)  # a page, even on a list action
 
 
 class Conflict(exceptions.APIException):
