@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from knox.models import AuthToken
@@ -23,9 +25,15 @@ APP = get_wsgi_application()
 
 @pytest.fixture
 def demo(db):
+    """A demo liaison officer's API token. Requests run inside the test's transaction, so
+    the end of a request must not close the connection (Django's test client does the same)."""
     users = demo_load(seed=3, options={"cases": 25, "watchlist": 25})
     _token, key = AuthToken.objects.create(users["cr-liaison"])
-    return key
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield key
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 # The document /api/schema/ serves, generated the same way (no request, no database needed).
