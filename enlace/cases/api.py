@@ -8,28 +8,18 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from enlace.access.choices import Audience, HandlingCode
-from enlace.access.services import StaleVersionError, record_share
+from enlace.access.services import record_share
+from enlace.core.rest import paginated
 
+from . import schema as _schema  # noqa: F401 - registers the OpenAPI extensions
 from . import selectors, services
 from .models import Case
 from .permissions import CASE_READERS
 from .serializers import CaseSerializer
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "stale"
-
-
-def _raise_for(exc: DjangoValidationError):
-    if isinstance(exc, StaleVersionError):
-        raise Conflict(exc.messages[0]) from exc
-    raise ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) \
-        from exc
 
 
 class ShareSerializer(serializers.Serializer):
@@ -38,6 +28,11 @@ class ShareSerializer(serializers.Serializer):
                                       required=False)
     handling_code = serializers.ChoiceField(choices=HandlingCode.choices, required=False)
     version = serializers.IntegerField(min_value=1)
+
+
+class BulkCreatedSerializer(serializers.Serializer):
+    created = serializers.ListField(child=serializers.CharField(),
+                                    help_text="references of the cases created, in order")
 
 
 class CaseViewSet(viewsets.ViewSet):
@@ -59,6 +54,7 @@ class CaseViewSet(viewsets.ViewSet):
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
+    @extend_schema(responses=paginated(CaseSerializer))
     def list(self, request):
         params = request.query_params
         cases = selectors.case_list(
@@ -84,10 +80,7 @@ class CaseViewSet(viewsets.ViewSet):
 
     def create(self, request):
         data = self._validated(request.data)
-        try:
-            case = services.case_create(actor=request.user, data=data)
-        except DjangoValidationError as exc:
-            _raise_for(exc)
+        case = services.case_create(actor=request.user, data=data)
         return Response(CaseSerializer(case, context=self._context()).data,
                         status=status.HTTP_201_CREATED)
 
@@ -96,11 +89,8 @@ class CaseViewSet(viewsets.ViewSet):
         data = self._validated(request.data)
         if "version" not in data:
             raise ValidationError({"version": [_("Send the version you read.")]})
-        try:
-            case = services.case_update(actor=request.user, case=case, data=data,
-                                        expected_version=data["version"])
-        except DjangoValidationError as exc:
-            _raise_for(exc)
+        case = services.case_update(actor=request.user, case=case, data=data,
+                                    expected_version=data["version"])
         case = selectors.case_get(actor=request.user, pk=case.pk)
         return Response(CaseSerializer(case, context=self._context()).data)
 
@@ -111,12 +101,10 @@ class CaseViewSet(viewsets.ViewSet):
         except ValueError as exc:
             raise ValidationError({"version": [_("Send ?version=N, the version you read.")]}) \
                 from exc
-        try:
-            services.case_delete(actor=request.user, case=case, expected_version=version)
-        except DjangoValidationError as exc:
-            _raise_for(exc)
+        services.case_delete(actor=request.user, case=case, expected_version=version)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    @extend_schema(request=CaseSerializer(many=True), responses={201: BulkCreatedSerializer})
     @action(detail=False, methods=["post"])
     def bulk(self, request):
         """Create many cases at once: all or nothing; errors are listed by position."""
@@ -131,8 +119,8 @@ class CaseViewSet(viewsets.ViewSet):
                 except DjangoValidationError as exc:
                     raise ValidationError({str(position): exc.message_dict if hasattr(
                         exc, "error_dict") else exc.messages}) from exc
-        return Response({"created": [case.reference for case in created]},
-                        status=status.HTTP_201_CREATED)
+        return Response(BulkCreatedSerializer({"created": [case.reference for case in created]})
+                        .data, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["post"])
     def share(self, request, pk=None):
@@ -140,16 +128,14 @@ class CaseViewSet(viewsets.ViewSet):
         share = ShareSerializer(data=request.data)
         share.is_valid(raise_exception=True)
         values = share.validated_data
-        try:
-            record_share(actor=request.user, record=case, audience=values["audience"],
-                         countries=values.get("countries", []),
-                         handling_code=values.get("handling_code"),
-                         expected_version=values["version"])
-        except DjangoValidationError as exc:
-            _raise_for(exc)
+        record_share(actor=request.user, record=case, audience=values["audience"],
+                     countries=values.get("countries", []),
+                     handling_code=values.get("handling_code"),
+                     expected_version=values["version"])
         case = selectors.case_get(actor=request.user, pk=case.pk)
         return Response(CaseSerializer(case, context=self._context()).data)
 
+    @extend_schema(responses=paginated(CaseSerializer))
     @action(detail=False, methods=["get"])
     def inbox(self, request):
         """Cases other member states shared with my country."""

@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -19,6 +18,7 @@ from enlace.core.exporting import attachment, csv_bytes
 from enlace.core.jobs import job_start
 from enlace.core.models import Country, Job, VocabularyTerm
 from enlace.core.uploads import save_upload
+from enlace.core.views import ServiceFormMixin
 
 from . import selectors
 from .choices import PersonRole
@@ -63,7 +63,7 @@ class CaseInboxView(CaseListView):
     inbox = True
 
 
-class CaseDetailView(RoleRequiredMixin, View):
+class CaseDetailView(RoleRequiredMixin, ServiceFormMixin, View):
     """One case as the user may read it: persons (redacted for recipients), documents, the
     route drawn as a diagram, the sharing panel and the change history for the owner."""
 
@@ -105,20 +105,20 @@ class CaseDetailView(RoleRequiredMixin, View):
     def post(self, request, pk):
         case = selectors.case_get(actor=request.user, pk=pk)
         form = ShareForm(request.POST)
+        status = 400
         if form.is_valid():
             values = form.cleaned_data
-            try:
-                record_share(actor=request.user, record=case, audience=values["audience"],
-                             countries=[country.iso2 for country in values["countries"]],
-                             handling_code=values["handling_code"],
-                             expected_version=values["version"])
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
+            outcome = self.call_service(
+                form, record_share, actor=request.user, record=case,
+                audience=values["audience"],
+                countries=[country.iso2 for country in values["countries"]],
+                handling_code=values["handling_code"], expected_version=values["version"])
+            if outcome.ok:
                 messages.success(request, _("Sharing updated."))
                 return redirect("cases:case_detail", pk=case.pk)
+            status = outcome.status
         case = selectors.case_get(actor=request.user, pk=pk)
-        return self._render(request, case, form, status=409 if form.non_field_errors() else 400)
+        return self._render(request, case, form, status=status)
 
 
 EXPORT_TYPES = {

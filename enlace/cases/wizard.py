@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from formtools.wizard.views import SessionWizardView
 
 from enlace.access.permissions import check_record_edit
-from enlace.access.services import StaleVersionError
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.core.importing import flatten_errors
+from enlace.core.views import ServiceFormMixin
 
 from . import selectors, services
 from .permissions import CASE_WRITERS
@@ -87,7 +87,7 @@ class CaseCreateView(CaseWizardBase):
         return redirect("cases:case_detail", pk=case.pk)
 
 
-class CaseUpdateView(CaseWizardBase):
+class CaseUpdateView(ServiceFormMixin, CaseWizardBase):
     """Edit a case in the same steps. The version read when the edit began travels with it: if
     someone saved in between, the edit is refused with a message, never merged silently."""
 
@@ -116,12 +116,12 @@ class CaseUpdateView(CaseWizardBase):
         if problems:
             return self._problems_page(problems)
         data["reference"] = self.case.reference
-        try:
-            case = services.case_update(actor=self.request.user, case=self.case, data=data,
-                                        expected_version=self.storage.extra_data["version"])
-        except StaleVersionError as exc:
-            messages.error(self.request, exc.messages[0])
+        outcome = self.call_service(None, services.case_update, actor=self.request.user,
+                                    case=self.case, data=data,
+                                    expected_version=self.storage.extra_data["version"])
+        if not outcome.ok:
             return redirect("cases:case_detail", pk=self.case.pk)
+        case = outcome.value
         messages.success(self.request, _("Case %(reference)s saved.") % {
             "reference": case.reference})
         return redirect("cases:case_detail", pk=case.pk)

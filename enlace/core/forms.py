@@ -15,11 +15,12 @@ class PresidencyForm(forms.ModelForm):
         self.fields["country"].queryset = Country.objects.filter(member_state=True)
 
 
-def add_validation_errors(form, exc) -> None:
-    """A service's ValidationError on the form: on the fields the form has, above the form
-    otherwise. The error keeps its code (e.g. "stale", which pages answer with 409)."""
+def add_validation_errors(form, exc, default_field: str | None = None) -> None:
+    """A service's ValidationError on the form: on the fields the form has, on
+    `default_field` (above the form when None) otherwise. The error keeps its code (e.g.
+    "stale", which pages answer with 409)."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+            form.add_error(field if field in form.fields else default_field, errors)
     else:
-        form.add_error(None, exc)
+        form.add_error(default_field, exc)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -257,19 +258,23 @@ def _read_xlsx(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
     return header, rows
 
 
+def error_paths(detail: Any, prefix: str = "") -> Iterator[tuple[str, list[str]]]:
+    """The one flattener of nested errors (DRF's `serializer.errors`, a Django
+    `message_dict`): (dotted field path, its messages as plain strings) pairs. A list of
+    messages stays one path; a list of nested errors counts its items (`persons.0.phones.0`)."""
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            yield from error_paths(value, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(detail, list | tuple):
+        if all(not isinstance(item, dict | list | tuple) for item in detail):
+            yield prefix, [str(item) for item in detail]
+        else:
+            for index, item in enumerate(detail):
+                yield from error_paths(item, f"{prefix}.{index}" if prefix else str(index))
+    else:
+        yield prefix, [str(detail)]
+
+
 def flatten_errors(detail: Any, prefix: str = "") -> list[tuple[str, str]]:
     """DRF-style nested errors as (dotted field path, message) pairs."""
-    if isinstance(detail, dict):
-        pairs = []
-        for key, value in detail.items():
-            path = f"{prefix}.{key}" if prefix else str(key)
-            pairs.extend(flatten_errors(value, path))
-        return pairs
-    if isinstance(detail, list):
-        if all(not isinstance(item, dict | list) for item in detail):
-            return [(prefix, " ".join(str(item) for item in detail))]
-        pairs = []
-        for index, item in enumerate(detail):
-            pairs.extend(flatten_errors(item, f"{prefix}.{index}" if prefix else str(index)))
-        return pairs
-    return [(prefix, str(detail))]
+    return [(path, " ".join(messages)) for path, messages in error_paths(detail, prefix)]

@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, viewsets
 
 from . import selectors
+from .choices import CapacityUnit
 from .models import Contact, Service
 from .permissions import CONTACT_READERS, SERVICE_READERS, address_withheld
 from .services import SERVICE_FIELDS
@@ -56,6 +57,11 @@ class ServiceSerializer(serializers.ModelSerializer):
     populations = serializers.ListField(child=serializers.CharField(), read_only=True)
     languages = serializers.ListField(child=serializers.CharField(), read_only=True)
     to_confirm = serializers.BooleanField(read_only=True)
+    # Both may be empty: the document says so (read-only model fields drop allow_blank).
+    capacity_unit = serializers.ChoiceField(
+        choices=CapacityUnit.choices, allow_blank=True, read_only=True
+    )
+    website = serializers.CharField(read_only=True, help_text="An http(s) address, or empty.")
     address = serializers.SerializerMethodField(
         help_text="Null when the address is kept inside the network and the reader is not."
     )

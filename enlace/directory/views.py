@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,11 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
-from enlace.access.services import StaleVersionError
 from enlace.accounts.permissions import RoleRequiredMixin, allows
 from enlace.audit.selectors import object_history
-from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
+from enlace.core.views import ServiceFormMixin
 
 from . import exporting, selectors, services, vcard
 from .forms import (
@@ -107,7 +105,7 @@ class ContactDetailView(RoleRequiredMixin, View):
         )
 
 
-class EntryFormView(RoleRequiredMixin, View):
+class EntryFormView(RoleRequiredMixin, ServiceFormMixin, View):
     """Create (no pk) or edit (pk) one directory entry. An edit carries the version it was
     made on: if someone saved in between, it is refused with a message (409), the user's input
     kept on the page so nothing typed is lost."""
@@ -158,22 +156,22 @@ class EntryFormView(RoleRequiredMixin, View):
         form = self.form_class(request.POST, actor=request.user, **{self.entry_name: entry})
         status = 400
         if form.is_valid():
-            try:
-                if entry is None:
-                    saved = type(self).create(actor=request.user, data=form.service_data())
-                else:
-                    saved = type(self).update(
-                        actor=request.user,
-                        data=form.service_data(),
-                        expected_version=form.cleaned_data["version"],
-                        **{self.entry_name: entry},
-                    )
-            except StaleVersionError as exc:
-                form.add_error(None, exc.messages)
-                status = 409
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
+            if entry is None:
+                outcome = self.call_service(
+                    form, type(self).create, actor=request.user, data=form.service_data()
+                )
             else:
+                outcome = self.call_service(
+                    form,
+                    type(self).update,
+                    actor=request.user,
+                    data=form.service_data(),
+                    expected_version=form.cleaned_data["version"],
+                    **{self.entry_name: entry},
+                )
+            status = outcome.status
+            if outcome.ok:
+                saved = outcome.value
                 messages.success(request, _("Saved: %(entry)s.") % {"entry": saved})
                 return redirect(self.success_url(saved))
         if entry is not None:  # show the stored values around the refused edit, not half of it
@@ -194,7 +192,7 @@ class ContactFormView(EntryFormView):
     update = staticmethod(services.contact_update)
 
 
-class EntryConfirmView(RoleRequiredMixin, View):
+class EntryConfirmView(RoleRequiredMixin, ServiceFormMixin, View):
     """The "Confirm still current" button (POST). With htmx only the status badge is
     swapped; without JavaScript the page reloads."""
 
@@ -208,17 +206,21 @@ class EntryConfirmView(RoleRequiredMixin, View):
         form = VersionForm(request.POST)
         if not form.is_valid():
             return HttpResponse(_("Send the version you saw."), status=400)
-        try:
-            type(self).confirm(request.user, entry, expected_version=form.cleaned_data["version"])
-        except StaleVersionError as exc:
+        outcome = self.call_service(
+            form if request.htmx else None,  # htmx: the refusal shows in the swapped badge
+            type(self).confirm,
+            request.user,
+            entry,
+            expected_version=form.cleaned_data["version"],
+        )
+        if not outcome.ok:
             if request.htmx:
                 return render(
                     request,
                     "directory/partials/_confirm_status.html",
-                    {"entry": entry, "error": exc.messages[0]},
-                    status=409,
+                    {"entry": entry, "error": outcome.error},
+                    status=outcome.status,
                 )
-            messages.error(request, exc.messages[0])
             return redirect(entry.get_absolute_url())
         if request.htmx:
             return render(request, "directory/partials/_confirm_status.html", {"entry": entry})
@@ -233,7 +235,7 @@ class ContactConfirmView(EntryConfirmView):
     confirm = staticmethod(services.contact_confirm)
 
 
-class EntryDeleteView(RoleRequiredMixin, View):
+class EntryDeleteView(RoleRequiredMixin, ServiceFormMixin, View):
     """Asks first (GET), deletes on POST with the version seen."""
 
     allowed_roles = DIRECTORY_EDITORS
@@ -260,14 +262,14 @@ class EntryDeleteView(RoleRequiredMixin, View):
         form = VersionForm(request.POST)
         if not form.is_valid():
             return HttpResponse(_("Send the version you saw."), status=400)
-        try:
-            type(self).delete_entry(
-                actor=request.user,
-                expected_version=form.cleaned_data["version"],
-                **{self.entry_name: entry},
-            )
-        except StaleVersionError as exc:
-            messages.error(request, exc.messages[0])
+        outcome = self.call_service(
+            None,
+            type(self).delete_entry,
+            actor=request.user,
+            expected_version=form.cleaned_data["version"],
+            **{self.entry_name: entry},
+        )
+        if not outcome.ok:
             return redirect(entry.get_absolute_url())
         messages.success(request, _("Deleted: %(entry)s.") % {"entry": entry})
         return redirect(self.list_url_name)

@@ -17,12 +17,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from enlace.access.services import StaleVersionError
 from enlace.accounts.permissions import RoleRequiredMixin, allows
 from enlace.audit.services import record_event
 from enlace.core.documents import DocumentError
-from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
+from enlace.core.views import ServiceFormMixin
 
 from . import selectors, services
 from .calendar import calendar_for
@@ -159,7 +158,7 @@ class MeetingImportView(RoleRequiredMixin, View):
         return render(request, "meetings/meeting_import.html", {"form": form}, status=400)
 
 
-class MeetingUpdateView(RoleRequiredMixin, View):
+class MeetingUpdateView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = MEETING_MANAGERS
 
     def get(self, request, pk):
@@ -179,54 +178,50 @@ class MeetingUpdateView(RoleRequiredMixin, View):
         if "agreements" in request.POST:
             form = MeetingForm(instance=meeting, initial={"version": meeting.version})
             agreements_form = AgreementsForm(request.POST)
+            status = 400
             if agreements_form.is_valid():
                 try:
                     items = agreements_from_text(agreements_form.cleaned_data["text"])
-                    services.meeting_agreements_update(
-                        actor=request.user, meeting=meeting, items=items,
-                        expected_version=agreements_form.cleaned_data["version"])
                 except ValidationError as exc:
                     agreements_form.add_error("text", exc)
-                except StaleVersionError:
-                    agreements_form.add_error(None, _(
-                        "Someone changed this meeting while you were editing it. Reload the "
-                        "page to see the current version."))
                 else:
-                    messages.success(request, _("Agreements saved."))
-                    return redirect("meetings:meeting_detail", pk=meeting.pk)
-            return self.show(request, meeting, form, agreements_form, status=400)
+                    outcome = self.call_service(
+                        agreements_form, services.meeting_agreements_update,
+                        actor=request.user, meeting=meeting, items=items,
+                        expected_version=agreements_form.cleaned_data["version"],
+                        error_field="text")
+                    if outcome.ok:
+                        messages.success(request, _("Agreements saved."))
+                        return redirect("meetings:meeting_detail", pk=meeting.pk)
+                    status = outcome.status
+            return self.show(request, meeting, form, agreements_form, status=status)
         form = MeetingForm(request.POST, instance=meeting)
         agreements_form = AgreementsForm(initial={"text": agreements_as_text(meeting),
                                                   "version": meeting.version})
+        status = 400
         if form.is_valid():
             data = {field: form.cleaned_data[field] for field in form.Meta.fields}
             expected = form.cleaned_data["version"]
             meeting.refresh_from_db()  # the form wrote into the instance; the service decides
-            try:
-                services.meeting_update(actor=request.user, meeting=meeting, data=data,
-                                        expected_version=expected)
-            except StaleVersionError:
-                form.add_error(None, _("Someone changed this meeting while you were editing "
-                                       "it. Reload the page to see the current version."))
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
+            outcome = self.call_service(form, services.meeting_update, actor=request.user,
+                                        meeting=meeting, data=data, expected_version=expected)
+            if outcome.ok:
                 messages.success(request, _("Meeting saved."))
                 return redirect("meetings:meeting_detail", pk=meeting.pk)
-        return self.show(request, meeting, form, agreements_form, status=400)
+            status = outcome.status
+        return self.show(request, meeting, form, agreements_form, status=status)
 
 
-class MeetingReviewView(RoleRequiredMixin, View):
+class MeetingReviewView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = MEETING_MANAGERS
 
     def post(self, request, pk):
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
-        try:
-            services.meeting_review(actor=request.user, meeting=meeting,
-                                    expected_version=int(request.POST.get("version", 0)))
-        except (StaleVersionError, ValueError):
-            messages.error(request, _("Someone changed this meeting meanwhile: review it again."))
-        else:
+        version = request.POST.get("version", "")
+        outcome = self.call_service(None, services.meeting_review, actor=request.user,
+                                    meeting=meeting,
+                                    expected_version=int(version) if version.isdigit() else 0)
+        if outcome.ok:
             messages.success(request, _("Meeting marked as reviewed."))
         return redirect("meetings:meeting_detail", pk=meeting.pk)
 
@@ -252,7 +247,7 @@ class MeetingReportView(RoleRequiredMixin, View):
         return attachment(content, content_type, name)
 
 
-class TaskCreateView(RoleRequiredMixin, View):
+class TaskCreateView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = MEETING_MANAGERS
 
     def get_agreement(self, request, pk) -> Agreement:
@@ -281,15 +276,13 @@ class TaskCreateView(RoleRequiredMixin, View):
             data = form.cleaned_data
             subitem = agreement.subitems.filter(pk=data["subitem"]).first() \
                 if data["subitem"] else None
-            try:
-                services.task_create(
-                    actor=request.user, agreement=agreement, subitem=subitem,
-                    title=data["title"], description=data["description"],
-                    due_date=data["due_date"], countries=list(data["countries"]),
-                    organizations=list(data["organizations"]))
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
+            outcome = self.call_service(
+                form, services.task_create,
+                actor=request.user, agreement=agreement, subitem=subitem,
+                title=data["title"], description=data["description"],
+                due_date=data["due_date"], countries=list(data["countries"]),
+                organizations=list(data["organizations"]))
+            if outcome.ok:
                 messages.success(request, _("Task created."))
                 return redirect("meetings:meeting_detail", pk=agreement.meeting_id)
         return render(request, "meetings/task_form.html",
@@ -316,7 +309,7 @@ class TaskListView(RoleRequiredMixin, ListView):
             today=date.today(), **kwargs)
 
 
-class TaskDetailView(RoleRequiredMixin, View):
+class TaskDetailView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = MEETING_READERS
 
     def get(self, request, pk, form=None, status=200):
@@ -332,18 +325,17 @@ class TaskDetailView(RoleRequiredMixin, View):
         task = selectors.task_get(actor=request.user, pk=pk)
         check_task_update(request.user, task)
         form = TaskStatusForm(request.POST)
+        status = 400
         if form.is_valid():
-            try:
-                services.task_set_status(actor=request.user, task=task,
-                                         status=form.cleaned_data["status"],
-                                         notes=form.cleaned_data["notes"],
-                                         expected_version=form.cleaned_data["version"])
-            except StaleVersionError:
-                form.add_error(None, _("Someone changed this task meanwhile. Reload the page."))
-            else:
+            outcome = self.call_service(form, services.task_set_status, actor=request.user,
+                                        task=task, status=form.cleaned_data["status"],
+                                        notes=form.cleaned_data["notes"],
+                                        expected_version=form.cleaned_data["version"])
+            if outcome.ok:
                 messages.success(request, _("Task updated."))
                 return redirect("meetings:task_detail", pk=task.pk)
-        return self.get(request, pk, form=form, status=400)
+            status = outcome.status
+        return self.get(request, pk, form=form, status=status)
 
 
 class TrainingListView(RoleRequiredMixin, View):
@@ -359,7 +351,7 @@ class TrainingListView(RoleRequiredMixin, View):
             "can_add": allows(check_coordination_record_create, request.user)})
 
 
-class _SimpleCreateView(RoleRequiredMixin, View):
+class _SimpleCreateView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = COORDINATION_EDITORS
     form_class = TrainingEventForm
     title = ""
@@ -371,13 +363,10 @@ class _SimpleCreateView(RoleRequiredMixin, View):
     def post(self, request):
         form = self.form_class(request.POST)
         if form.is_valid():
-            try:
-                services.coordination_record_create(actor=request.user,
-                                                    record=form.save(commit=False),
-                                                    save_related=form.save_m2m)
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
-            else:
+            outcome = self.call_service(form, services.coordination_record_create,
+                                        actor=request.user, record=form.save(commit=False),
+                                        save_related=form.save_m2m)
+            if outcome.ok:
                 messages.success(request, _("Saved."))
                 return redirect("meetings:training_list")
         return render(request, "meetings/simple_form.html",

@@ -10,18 +10,16 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from enlace.access.models import LawProfile
-from enlace.access.services import StaleVersionError
-from enlace.core.rest import Pagination
+from enlace.core.rest import Pagination, paginated
 
 from . import checks, selectors, services
 from .choices import Category, Decision
@@ -29,11 +27,6 @@ from .index import Traveller
 from .models import Hit, WatchlistEntry
 from .permissions import SCREENING_ROLES
 from .validation import InvalidValue, country_codes, parse_birth, parse_documents, parse_sex
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "stale"
 
 
 class StringOrListField(serializers.ListField):
@@ -131,7 +124,7 @@ class CheckSerializer(serializers.Serializer):
         return attrs
 
 
-# --- response shapes (for the OpenAPI document; views answer the same dictionaries) --------
+# --- response shapes: the views answer through them, so the OpenAPI document is what they send
 
 
 class MatchReasonSerializer(serializers.Serializer):
@@ -243,6 +236,10 @@ class DecisionSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1)
 
 
+def _hit_data(hit: Hit, *, actor) -> dict:
+    return ScreeningHitSerializer(checks.hit_as_data(checks.hit_rows([hit], actor=actor)[0])).data
+
+
 class ScreeningViewSet(viewsets.ViewSet):
     """Screening of travellers against the watchlist visible to the caller's country."""
 
@@ -256,24 +253,18 @@ class ScreeningViewSet(viewsets.ViewSet):
         serializer = CheckSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        try:
-            screening, hits = checks.traveller_check(
-                actor=request.user, traveller=values["traveller"], threshold=values.get("threshold")
-            )
-        except DjangoValidationError as exc:
-            raise ValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
-            ) from exc
-        rows = checks.hit_rows(hits, actor=request.user)
-        return Response(
-            {
-                "screening": screening.pk,
-                "threshold": screening.threshold,
-                "watchlist_size": screening.watchlist_size,
-                "suppressed": screening.suppressed,
-                "hits": [checks.hit_as_data(row) for row in rows],
-            }
+        screening, hits = checks.traveller_check(
+            actor=request.user, traveller=values["traveller"], threshold=values.get("threshold")
         )
+        rows = checks.hit_rows(hits, actor=request.user)
+        result = {
+            "screening": screening.pk,
+            "threshold": screening.threshold,
+            "watchlist_size": screening.watchlist_size,
+            "suppressed": screening.suppressed,
+            "hits": [checks.hit_as_data(row) for row in rows],
+        }
+        return Response(CheckResultSerializer(result).data)
 
 
 class HitViewSet(viewsets.ViewSet):
@@ -288,7 +279,8 @@ class HitViewSet(viewsets.ViewSet):
         parameters=[
             OpenApiParameter("screening", int, description="Only this screening's hits"),
             OpenApiParameter("decision", str, enum=Decision.values),
-        ]
+        ],
+        responses=paginated(ScreeningHitSerializer),
     )
     def list(self, request):
         screening = None
@@ -305,11 +297,13 @@ class HitViewSet(viewsets.ViewSet):
         paginator = Pagination()
         page = paginator.paginate_queryset(hits, request, view=self)
         rows = checks.hit_rows(page, actor=request.user)
-        return paginator.get_paginated_response([checks.hit_as_data(row) for row in rows])
+        return paginator.get_paginated_response(
+            ScreeningHitSerializer([checks.hit_as_data(row) for row in rows], many=True).data
+        )
 
     def retrieve(self, request, pk=None):
         hit = selectors.hit_get(actor=request.user, pk=pk)
-        return Response(checks.hit_as_data(checks.hit_rows([hit], actor=request.user)[0]))
+        return Response(_hit_data(hit, actor=request.user))
 
     @extend_schema(request=DecisionSerializer, responses=ScreeningHitSerializer)
     @action(detail=True, methods=["post"])
@@ -319,17 +313,14 @@ class HitViewSet(viewsets.ViewSet):
         serializer = DecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        try:
-            hit = checks.hit_decide(
-                actor=request.user,
-                hit=hit,
-                decision=values["decision"],
-                note=values.get("note", ""),
-                expected_version=values["version"],
-            )
-        except StaleVersionError as exc:
-            raise Conflict(exc.messages[0]) from exc
-        return Response(checks.hit_as_data(checks.hit_rows([hit], actor=request.user)[0]))
+        hit = checks.hit_decide(
+            actor=request.user,
+            hit=hit,
+            decision=values["decision"],
+            note=values.get("note", ""),
+            expected_version=values["version"],
+        )
+        return Response(_hit_data(hit, actor=request.user))
 
 
 class WatchlistEntryViewSet(viewsets.ViewSet):
@@ -347,7 +338,8 @@ class WatchlistEntryViewSet(viewsets.ViewSet):
             OpenApiParameter("status", str, enum=["active", "expired", "review"]),
             OpenApiParameter("document", str, description="An exact document number"),
             OpenApiParameter("reference", str),
-        ]
+        ],
+        responses=paginated(WatchlistEntrySerializer),
     )
     def list(self, request):
         params = request.query_params
@@ -362,10 +354,12 @@ class WatchlistEntryViewSet(viewsets.ViewSet):
         paginator = Pagination()
         page = paginator.paginate_queryset(entries, request, view=self)
         profiles: dict[str, LawProfile | None] = {}
-        return paginator.get_paginated_response(
-            [services.entry_as_dict(entry, actor=request.user, profiles=profiles) for entry in page]
-        )
+        data = [services.entry_as_dict(entry, actor=request.user, profiles=profiles)
+                for entry in page]
+        return paginator.get_paginated_response(WatchlistEntrySerializer(data, many=True).data)
 
     def retrieve(self, request, pk=None):
         entry = selectors.entry_get(actor=request.user, pk=pk)
-        return Response(services.entry_as_dict(entry, actor=request.user))
+        return Response(
+            WatchlistEntrySerializer(services.entry_as_dict(entry, actor=request.user)).data
+        )

@@ -5,7 +5,6 @@ through the services; hits are shown through `checks.hit_rows`, redacted for the
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,11 +21,11 @@ from enlace.access.policy import can_edit
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.selectors import object_history
 from enlace.audit.services import record_event
-from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
 from enlace.core.jobs import job_start
 from enlace.core.models import Job
 from enlace.core.uploads import save_upload
+from enlace.core.views import ServiceFormMixin
 
 from . import checks, exporting, selectors, services
 from .choices import Decision, ScreeningKind, ScreeningStatus
@@ -78,7 +77,7 @@ class EntryListView(RoleRequiredMixin, ListView):
         return context
 
 
-class EntryCreateView(RoleRequiredMixin, View):
+class EntryCreateView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = SCREENING_ROLES
     template_name = "screening/entry_form.html"
 
@@ -88,11 +87,11 @@ class EntryCreateView(RoleRequiredMixin, View):
     def post(self, request):
         form = EntryForm(request.POST, request.FILES, creating=True)
         if form.is_valid():
-            try:
-                entry = services.entry_create(actor=request.user, data=form.service_data())
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
-            else:
+            outcome = self.call_service(
+                form, services.entry_create, actor=request.user, data=form.service_data()
+            )
+            if outcome.ok:
+                entry = outcome.value
                 messages.success(
                     request,
                     _("Entry %(reference)s created. It is national until you share it.")
@@ -102,7 +101,7 @@ class EntryCreateView(RoleRequiredMixin, View):
         return render(request, self.template_name, {"form": form}, status=400)
 
 
-class EntryDetailView(RoleRequiredMixin, View):
+class EntryDetailView(RoleRequiredMixin, ServiceFormMixin, View):
     """One entry as the officer may read it, its sharing panel and, for the owner, its
     history and review."""
 
@@ -137,24 +136,25 @@ class EntryDetailView(RoleRequiredMixin, View):
         entry = selectors.entry_get(actor=request.user, pk=pk, audit=False)
         check_record_edit(request.user, entry)
         form = EntryShareForm(request.POST)
+        status = 400
         if form.is_valid():
             values = form.cleaned_data
-            try:
-                services.entry_share(
-                    actor=request.user,
-                    entry=entry,
-                    audience=values["audience"],
-                    countries=[country.iso2 for country in values["countries"]],
-                    handling_code=values["handling_code"],
-                    expected_version=values["version"],
-                )
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
-            else:
+            outcome = self.call_service(
+                form,
+                services.entry_share,
+                actor=request.user,
+                entry=entry,
+                audience=values["audience"],
+                countries=[country.iso2 for country in values["countries"]],
+                handling_code=values["handling_code"],
+                expected_version=values["version"],
+            )
+            if outcome.ok:
                 messages.success(request, _("Sharing updated."))
                 return redirect("screening:entry_detail", pk=entry.pk)
+            status = outcome.status
         entry = selectors.entry_get(actor=request.user, pk=pk, audit=False)
-        return self._render(request, entry, form, status=409 if form.non_field_errors() else 400)
+        return self._render(request, entry, form, status=status)
 
 
 def _owned_entry(request, pk):
@@ -163,7 +163,7 @@ def _owned_entry(request, pk):
     return entry
 
 
-class EntryUpdateView(RoleRequiredMixin, View):
+class EntryUpdateView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = SCREENING_ROLES
     template_name = "screening/entry_form.html"
 
@@ -196,28 +196,24 @@ class EntryUpdateView(RoleRequiredMixin, View):
     def post(self, request, pk):
         entry = _owned_entry(request, pk)
         form = EntryForm(request.POST, request.FILES, creating=False)
+        status = 400
         if form.is_valid():
-            try:
-                services.entry_update(
-                    actor=request.user,
-                    entry=entry,
-                    data=form.service_data(),
-                    expected_version=form.cleaned_data.get("version") or 0,
-                )
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
-            else:
+            outcome = self.call_service(
+                form,
+                services.entry_update,
+                actor=request.user,
+                entry=entry,
+                data=form.service_data(),
+                expected_version=form.cleaned_data.get("version") or 0,
+            )
+            if outcome.ok:
                 messages.success(request, _("Entry updated."))
                 return redirect("screening:entry_detail", pk=entry.pk)
-        status = (
-            409
-            if any(error.code == "stale" for error in form.non_field_errors().as_data())
-            else 400
-        )
+            status = outcome.status
         return render(request, self.template_name, {"form": form, "entry": entry}, status=status)
 
 
-class EntryDeleteView(RoleRequiredMixin, View):
+class EntryDeleteView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = SCREENING_ROLES
     template_name = "screening/entry_confirm_delete.html"
 
@@ -233,13 +229,14 @@ class EntryDeleteView(RoleRequiredMixin, View):
         entry = _owned_entry(request, pk)
         form = VersionForm(request.POST)
         if form.is_valid():
-            try:
-                services.entry_delete(
-                    actor=request.user, entry=entry, expected_version=form.cleaned_data["version"]
-                )
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
-            else:
+            outcome = self.call_service(
+                form,
+                services.entry_delete,
+                actor=request.user,
+                entry=entry,
+                expected_version=form.cleaned_data["version"],
+            )
+            if outcome.ok:
                 messages.success(
                     request, _("Entry %(reference)s deleted.") % {"reference": entry.reference}
                 )
@@ -417,7 +414,7 @@ class ScreeningListView(RoleRequiredMixin, ListView):
         return context
 
 
-class ManifestUploadView(RoleRequiredMixin, View):
+class ManifestUploadView(RoleRequiredMixin, ServiceFormMixin, View):
     """Upload a passenger manifest; it is checked, then screened by a background job."""
 
     allowed_roles = SCREENING_ROLES
@@ -437,20 +434,20 @@ class ManifestUploadView(RoleRequiredMixin, View):
             return self._render(request, form, status=400)
         upload = form.cleaned_data["file"]
         path, suffix = save_upload(upload)
-        try:
-            screening = checks.manifest_submit(
-                actor=request.user,
-                path=path,
-                file_format=suffix,
-                name=upload.name,
-                threshold=form.cleaned_data["threshold"],
-                language=get_language() or "",
-            )
-        except ValidationError as exc:
+        outcome = self.call_service(
+            form,
+            checks.manifest_submit,
+            actor=request.user,
+            path=path,
+            file_format=suffix,
+            name=upload.name,
+            threshold=form.cleaned_data["threshold"],
+            language=get_language() or "",
+        )
+        if not outcome.ok:
             path.unlink(missing_ok=True)
-            add_validation_errors(form, exc)
-            return self._render(request, form, status=400)
-        return redirect("screening:screening_detail", pk=screening.pk)
+            return self._render(request, form, status=outcome.status)
+        return redirect("screening:screening_detail", pk=outcome.value.pk)
 
 
 HITS_PER_PAGE = 100
@@ -515,7 +512,7 @@ class HitsDownloadView(RoleRequiredMixin, View):
         )
 
 
-class HitDecisionView(RoleRequiredMixin, View):
+class HitDecisionView(RoleRequiredMixin, ServiceFormMixin, View):
     """Confirm a hit or clear it as a false positive; htmx swaps the hit's row."""
 
     allowed_roles = SCREENING_ROLES
@@ -527,16 +524,19 @@ class HitDecisionView(RoleRequiredMixin, View):
         error = ""
         status = 200
         if form.is_valid():
-            try:
-                hit = checks.hit_decide(
-                    actor=request.user,
-                    hit=hit,
-                    decision=form.cleaned_data["decision"],
-                    note=form.cleaned_data["note"],
-                    expected_version=form.cleaned_data["version"],
-                )
-            except ValidationError as exc:
-                error, status = " ".join(exc.messages), 409
+            outcome = self.call_service(
+                form,  # the refusal shows in the hit's row (htmx) or as a message
+                checks.hit_decide,
+                actor=request.user,
+                hit=hit,
+                decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+            )
+            if outcome.ok:
+                hit = outcome.value
+            else:
+                error, status = outcome.error, outcome.status
                 hit = selectors.hit_get(actor=request.user, pk=pk)
         else:
             error, status = _("Choose a decision."), 400

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -74,14 +74,24 @@ class TableSerializer(serializers.Serializer):
     submitted_by = serializers.ListField(child=serializers.CharField())
 
 
+@extend_schema_serializer(many=False)  # one object, though `list` answers it
+class RegionalTablesSerializer(serializers.Serializer):
+    """The caller's regional tables for one period, with the threshold k they passed."""
+
+    period = serializers.CharField()
+    k = serializers.IntegerField()
+    scope = serializers.ChoiceField(choices=Scope.choices)
+    tables = TableSerializer(many=True)
+
+
 def _table_data(table) -> dict:
-    return {
+    return TableSerializer({
         "code": table.code,
         "rows": table.rows,
         "columns": table.cols,
         "cells": [[row, col, value] for (row, col), value in table.values.items()],
         "submitted_by": table.submitted_by,
-    }
+    }).data
 
 
 VIEW_PARAMETERS = [
@@ -127,16 +137,18 @@ class RegionalTableViewSet(viewsets.ViewSet):
             raise PermissionDenied
         return view
 
-    @extend_schema(parameters=VIEW_PARAMETERS, responses=TableSerializer(many=True))
+    @extend_schema(parameters=VIEW_PARAMETERS, responses=RegionalTablesSerializer)
     def list(self, request):
         view = self._view(request)
         return Response(
-            {
-                "period": view.period.code,
-                "k": view.k,
-                "scope": Scope.OWN if view.own_only else Scope.REGION,
-                "tables": [_table_data(table) for table in view.tables.values()],
-            }
+            RegionalTablesSerializer(
+                {
+                    "period": view.period.code,
+                    "k": view.k,
+                    "scope": Scope.OWN if view.own_only else Scope.REGION,
+                    "tables": [_table_data(table) for table in view.tables.values()],
+                }
+            ).data
         )
 
     @extend_schema(parameters=[CODE, *VIEW_PARAMETERS], responses=TableSerializer)
@@ -217,10 +229,7 @@ class DataCallViewSet(viewsets.ModelViewSet):
         serializer = DataCallSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        try:
-            call = services.data_call_open(actor=request.user, **values)
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.message_dict) from exc
+        call = services.data_call_open(actor=request.user, **values)
         return Response(
             DataCallSerializer(call, context={"request": request}).data,
             status=status.HTTP_201_CREATED,

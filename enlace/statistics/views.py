@@ -5,7 +5,7 @@ officers), the semiannual report (background job)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -20,6 +20,7 @@ from enlace.cases.choices import CaseType
 from enlace.core.http import attachment
 from enlace.core.jobs import job_start
 from enlace.core.models import Job
+from enlace.core.views import ServiceFormMixin
 
 from . import selectors, services
 from .choices import DataCallStatus, Scope, SubmissionChannel
@@ -260,7 +261,7 @@ class ReleaseZipView(View):
         return attachment(release_zip(release), "application/zip", f"{release.slug}.zip")
 
 
-class ReleaseCreateView(RoleRequiredMixin, View):
+class ReleaseCreateView(RoleRequiredMixin, ServiceFormMixin, View):
     """The Secretariat previews the protected tables of a period, then publishes them."""
 
     allowed_roles = STATISTICS_MANAGERS
@@ -294,17 +295,18 @@ class ReleaseCreateView(RoleRequiredMixin, View):
             return render(
                 request, self.template_name, {"form": form, "preview": preview, "view": view}
             )
-        try:
-            release = services.release_publish(
-                actor=request.user,
-                period=values["period"],
-                k=values["k"],
-                rounding=values["rounding"],
-                note=values["note"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return render(request, self.template_name, {"form": form}, status=400)
+        outcome = self.call_service(
+            form,
+            services.release_publish,
+            actor=request.user,
+            period=values["period"],
+            k=values["k"],
+            rounding=values["rounding"],
+            note=values["note"],
+        )
+        if not outcome.ok:
+            return render(request, self.template_name, {"form": form}, status=outcome.status)
+        release = outcome.value
         messages.success(request, _("Release %(release)s published.") % {"release": release})
         return redirect("statistics:release_detail", pk=release.pk)
 
@@ -343,7 +345,7 @@ class DataCallListView(RoleRequiredMixin, View):
         )
 
 
-class DataCallCreateView(RoleRequiredMixin, View):
+class DataCallCreateView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = STATISTICS_MANAGERS
     template_name = "statistics/data_call_form.html"
 
@@ -353,14 +355,12 @@ class DataCallCreateView(RoleRequiredMixin, View):
     def post(self, request):
         form = DataCallForm(request.POST)
         if form.is_valid():
-            try:
-                call = services.data_call_open(actor=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
+            outcome = self.call_service(
+                form, services.data_call_open, actor=request.user, **form.cleaned_data
+            )
+            if outcome.ok:
                 messages.success(request, _("Data call opened."))
-                return redirect("statistics:data_call_detail", pk=call.pk)
+                return redirect("statistics:data_call_detail", pk=outcome.value.pk)
         return render(request, self.template_name, {"form": form}, status=400)
 
 

@@ -19,10 +19,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from enlace.access.services import StaleVersionError
 from enlace.accounts.permissions import RoleRequiredMixin, allows
-from enlace.core.forms import add_validation_errors
 from enlace.core.http import attachment
+from enlace.core.views import ServiceFormMixin
 
 from . import selectors, services
 from .choices import ScheduleState
@@ -183,7 +182,7 @@ class VersionExportView(RoleRequiredMixin, View):
 # --- the draft ----------------------------------------------------------------------------------
 
 
-class DraftView(RoleRequiredMixin, View):
+class DraftView(RoleRequiredMixin, ServiceFormMixin, View):
     """The ST's draft of the next version (GET), or a new one copied from the version in
     force (POST)."""
 
@@ -202,11 +201,10 @@ class DraftView(RoleRequiredMixin, View):
         return render(request, "workplan/plan.html", context)
 
     def post(self, request):
-        try:
-            draft = services.draft_start(actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        outcome = self.call_service(None, services.draft_start, actor=request.user)
+        if not outcome.ok:
             return redirect("workplan:import")
+        draft = outcome.value
         messages.info(request, _("You are editing the draft of the next version."))
         return redirect(draft.get_absolute_url())
 
@@ -218,7 +216,7 @@ def _draft_or_redirect(request):
     return draft
 
 
-class DraftPublishView(RoleRequiredMixin, View):
+class DraftPublishView(RoleRequiredMixin, ServiceFormMixin, View):
     """The draft becomes the next version, with the date the plan will state."""
 
     allowed_roles = WORKPLAN_EDITORS
@@ -244,23 +242,17 @@ class DraftPublishView(RoleRequiredMixin, View):
         form = PublishForm(request.POST)
         status = 400
         if form.is_valid():
-            try:
-                version = services.draft_publish(
-                    actor=request.user,
-                    draft=draft,
-                    expected_version=form.cleaned_data["version"],
-                    updated_on=form.cleaned_data["updated_on"],
-                )
-            except StaleVersionError:
-                form.add_error(
-                    None,
-                    _("The draft changed after you opened this page. Review it and publish again."),
-                )
-                status = 409
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
-                status = 409 if getattr(exc, "code", "") == "stale" else 400
-            else:
+            outcome = self.call_service(
+                form,
+                services.draft_publish,
+                actor=request.user,
+                draft=draft,
+                expected_version=form.cleaned_data["version"],
+                updated_on=form.cleaned_data["updated_on"],
+            )
+            status = outcome.status
+            if outcome.ok:
+                version = outcome.value
                 messages.success(
                     request, _("Version %(number)s published.") % {"number": version.number}
                 )
@@ -268,7 +260,7 @@ class DraftPublishView(RoleRequiredMixin, View):
         return self.render_form(request, draft, form, status=status)
 
 
-class DraftDiscardView(RoleRequiredMixin, View):
+class DraftDiscardView(RoleRequiredMixin, ServiceFormMixin, View):
     allowed_roles = WORKPLAN_EDITORS
     http_method_names = ["post"]
 
@@ -279,18 +271,17 @@ class DraftDiscardView(RoleRequiredMixin, View):
         form = VersionForm(request.POST)
         if not form.is_valid():
             return HttpResponse(_("Send the version you saw."), status=400)
-        try:
-            services.draft_discard(
-                actor=request.user, draft=draft, expected_version=form.cleaned_data["version"]
-            )
-        except StaleVersionError:
-            messages.error(request, _("The draft changed after you opened it; review it first."))
+        outcome = self.call_service(
+            None, services.draft_discard,
+            actor=request.user, draft=draft, expected_version=form.cleaned_data["version"]
+        )
+        if not outcome.ok:
             return redirect("workplan:draft")
         messages.success(request, _("The draft was discarded."))
         return redirect("workplan:plan")
 
 
-class ActivityFormView(RoleRequiredMixin, View):
+class ActivityFormView(RoleRequiredMixin, ServiceFormMixin, View):
     """New activity (objective pk; `?parent=` for a sub-activity) or edit (activity pk) in the
     draft. An edit made on a stale copy is refused (409) with the user's input kept."""
 
@@ -340,37 +331,38 @@ class ActivityFormView(RoleRequiredMixin, View):
         objective, parent, activity = self.load(request, pk)
         form = ActivityForm(request.POST, activity=activity, language=get_language())
         status = 400
-        if form.is_valid():
-            try:
-                if activity is None:
-                    saved = services.activity_create(
-                        actor=request.user,
-                        objective=objective,
-                        parent=parent,
-                        data=form.service_data(),
-                    )
-                else:
-                    if not form.cleaned_data.get("version"):
-                        raise ValidationError(_("Send the version you saw."))
-                    saved = services.activity_update(
-                        actor=request.user,
-                        activity=activity,
-                        data=form.service_data(),
-                        expected_version=form.cleaned_data["version"],
-                    )
-            except StaleVersionError as exc:
-                form.add_error(None, exc.messages)
-                status = 409
-                activity = selectors.activity_get(actor=request.user, pk=activity.pk)
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
+        if form.is_valid() and activity is not None and not form.cleaned_data.get("version"):
+            form.add_error(None, _("Send the version you saw."))
+        elif form.is_valid():
+            if activity is None:
+                outcome = self.call_service(
+                    form,
+                    services.activity_create,
+                    actor=request.user,
+                    objective=objective,
+                    parent=parent,
+                    data=form.service_data(),
+                )
             else:
+                outcome = self.call_service(
+                    form,
+                    services.activity_update,
+                    actor=request.user,
+                    activity=activity,
+                    data=form.service_data(),
+                    expected_version=form.cleaned_data["version"],
+                )
+            if outcome.ok:
+                saved = outcome.value
                 messages.success(request, _("Saved: %(code)s.") % {"code": saved.code})
                 return redirect(reverse("workplan:draft") + f"#activity-{saved.pk}")
+            status = outcome.status
+            if status == 409:  # show the stored activity around the refused edit
+                activity = selectors.activity_get(actor=request.user, pk=activity.pk)
         return self.render_form(request, form, objective, parent, activity, status=status)
 
 
-class ActivityDoneView(RoleRequiredMixin, View):
+class ActivityDoneView(RoleRequiredMixin, ServiceFormMixin, View):
     """ "Pasar al histórico": the activity leaves the draft for its history, with its date."""
 
     allowed_roles = WORKPLAN_EDITORS
@@ -394,20 +386,17 @@ class ActivityDoneView(RoleRequiredMixin, View):
         form = MarkDoneForm(request.POST)
         status = 400
         if form.is_valid():
-            try:
-                services.activity_mark_done(
-                    actor=request.user,
-                    activity=activity,
-                    expected_version=form.cleaned_data["version"],
-                    done_on=form.cleaned_data["done_on"],
-                    text=form.cleaned_data["text"],
-                )
-            except StaleVersionError as exc:
-                form.add_error(None, exc.messages)
-                status = 409
-            except ValidationError as exc:
-                add_validation_errors(form, exc)
-            else:
+            outcome = self.call_service(
+                form,
+                services.activity_mark_done,
+                actor=request.user,
+                activity=activity,
+                expected_version=form.cleaned_data["version"],
+                done_on=form.cleaned_data["done_on"],
+                text=form.cleaned_data["text"],
+            )
+            status = outcome.status
+            if outcome.ok:
                 messages.success(
                     request,
                     _("Activity %(code)s moved to the history.") % {"code": activity.code},
@@ -416,7 +405,7 @@ class ActivityDoneView(RoleRequiredMixin, View):
         return self.render_form(request, activity, form, status=status)
 
 
-class ActivityDeleteView(RoleRequiredMixin, View):
+class ActivityDeleteView(RoleRequiredMixin, ServiceFormMixin, View):
     """Asks first (GET), removes on POST with the version seen."""
 
     allowed_roles = WORKPLAN_EDITORS
@@ -434,12 +423,11 @@ class ActivityDeleteView(RoleRequiredMixin, View):
         form = VersionForm(request.POST)
         if not form.is_valid():
             return HttpResponse(_("Send the version you saw."), status=400)
-        try:
-            services.activity_delete(
-                actor=request.user, activity=activity, expected_version=form.cleaned_data["version"]
-            )
-        except StaleVersionError as exc:
-            messages.error(request, exc.messages[0])
+        outcome = self.call_service(
+            None, services.activity_delete,
+            actor=request.user, activity=activity, expected_version=form.cleaned_data["version"]
+        )
+        if not outcome.ok:
             return redirect(reverse("workplan:draft") + f"#activity-{activity.pk}")
         messages.success(request, _("Removed: %(code)s.") % {"code": activity.code})
         return redirect("workplan:draft")

@@ -188,7 +188,7 @@ def test_only_owners_update_a_task_and_stale_updates_are_refused(users, login, t
     task.refresh_from_db()
     assert task.status == TaskStatus.DONE and task.done_on == date.today()
     stale = officer.post(url, {"status": "open", "version": 1})
-    assert stale.status_code == 400
+    assert stale.status_code == 409
     assert any(word in stale.content.decode() for word in ("Reload", "Recargue"))
     task.refresh_from_db()
     assert task.status == TaskStatus.DONE
@@ -238,7 +238,7 @@ def test_the_st_corrects_the_agreements_of_an_import(users, login, tegucigalpa):
     assert [sub.label for sub in agreements[0].subitems.all()] == ["a", "b"]
     stale = client.post(url, {"agreements": "1", "version": tegucigalpa.version,
                               "text": "1. Otro"})
-    assert stale.status_code == 400
+    assert stale.status_code == 409
 
 
 def test_a_report_imported_twice_is_flagged_for_the_st(users):
