@@ -28,6 +28,7 @@ from .services import (
     cases_write,
     check_can_create,
 )
+from .signals import cases_changed
 
 LIST_SEPARATOR = ";"
 REFERENCE_RE = re.compile(REFERENCE_PATTERN)
@@ -248,6 +249,7 @@ def cases_import(*, actor, path: Path, file_format: str | None = None, dry_run: 
             return report
         record_event(actor=actor, action="cases.import", owner_country=actor.country_id,
                      summary=f"{report.created} cases from {path.name} ({file_format})")
+        cases_changed.send(sender=Case, case_ids=[])
     if report.created >= ANALYZE_AFTER and connection.vendor == "postgresql":
         # Fresh planner statistics after a large load; autovacuum would get there later.
         with connection.cursor() as cursor:

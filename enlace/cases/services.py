@@ -32,6 +32,7 @@ from .models import (
     PersonPhone,
     RouteLeg,
 )
+from .signals import cases_changed
 
 CASE_FIELDS = ("reporting_agency", "date_identified", "date_reported", "status", "case_type",
                "handling_code", "summary", "exploitation_types", "sexual_exploitation_types",
@@ -342,6 +343,8 @@ def cases_create_many(*, actor, items: list[dict[str, Any]], audit: bool = True,
     if audit:
         for case in created:
             record_event(actor=actor, action="cases.create", obj=case, summary=case.reference)
+    if created:
+        cases_changed.send(sender=Case, case_ids=[case.pk for case in created])
     return created
 
 
@@ -374,6 +377,7 @@ def case_update(*, actor, case: Case, data: dict[str, Any], expected_version: in
     cases_write(prepared, case_ids=[case.pk])
     record_event(actor=actor, action="cases.update", obj=case,
                  summary=f"{case.reference} v{case.version}")
+    cases_changed.send(sender=Case, case_ids=[case.pk])
     return case
 
 
@@ -383,7 +387,9 @@ def case_delete(*, actor, case: Case, expected_version: int) -> None:
         raise PermissionDenied
     bump_version(case, expected_version)
     record_event(actor=actor, action="cases.delete", obj=case, summary=case.reference)
+    case_id = case.pk
     case.delete()
+    cases_changed.send(sender=Case, case_ids=[case_id])
 
 
 def _person_as_standard_format(person: Person, hidden: set[str]) -> dict[str, Any]:
