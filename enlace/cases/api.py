@@ -14,8 +14,10 @@ from rest_framework.response import Response
 from enlace.access.choices import Audience, HandlingCode
 from enlace.access.services import StaleVersionError, record_share
 from enlace.accounts.permissions import CONTENT_ROLES
+from enlace.core.filters import api_filter
 
 from . import selectors, services
+from .filters import CaseFilterSet
 from .models import Case
 from .serializers import CaseSerializer
 
@@ -50,6 +52,7 @@ class CaseViewSet(viewsets.ViewSet):
     # Only for the OpenAPI schema (path parameter types); every read goes through selectors.
     queryset = Case.objects.none()
     lookup_value_regex = r"\d+"
+    filterset_class = CaseFilterSet
 
     def _context(self):
         return {"actor": self.request.user, "request": self.request}
@@ -60,16 +63,7 @@ class CaseViewSet(viewsets.ViewSet):
         return serializer.validated_data
 
     def list(self, request):
-        params = request.query_params
-        cases = selectors.case_list(
-            actor=request.user, case_type=params.get("case_type", ""),
-            owner_country=params.get("owner_country", ""), status=params.get("status", ""),
-            date_from=params.get("date_from") or None, date_to=params.get("date_to") or None,
-            exploitation_type=params.get("exploitation_type", ""),
-            nationality=params.get("nationality", ""),
-            route_country=params.get("route_country", ""),
-            document_nature=params.get("document_nature", ""),
-            search=params.get("search", ""))
+        cases = api_filter(self, selectors.case_list(actor=request.user))
         from enlace.core.rest import Pagination
 
         paginator = Pagination()
