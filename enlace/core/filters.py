@@ -46,6 +46,22 @@ class CountryFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class FlagField(forms.BooleanField):
+    """A yes/no switch as pages (a checkbox sends "on") and API clients ("1", "true", "yes")
+    send it; anything else is no."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            return value.strip().lower() in {"1", "true", "yes", "on"}
+        return bool(value)
+
+
+class FlagFilter(django_filters.Filter):
+    """A yes/no filter; its `method` gets True or False (False must narrow nothing)."""
+
+    field_class = FlagField
+
+
 def vocabulary_choices(vocabulary: str):
     """Choices of a controlled vocabulary, read when a form is built (labels follow the
     active language)."""

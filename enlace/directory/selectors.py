@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from enlace.core.filters import narrow
 from enlace.core.models import Country
 
 from .choices import CompetencyArea
@@ -35,31 +36,18 @@ def _to_confirm(today: date | None = None) -> Q:
     return Q(last_confirmed__isnull=True) | Q(last_confirmed__lt=confirmation_cutoff(today))
 
 
-def contact_list(
-    *,
-    actor,
-    country: str = "",
-    network_role: str = "",
-    to_confirm: bool = False,
-    search: str = "",
-    language: str = "",
-) -> QuerySet[Contact]:
-    """Contacts the actor may read, filtered. `search` looks in names, institution,
-    organization, position and e-mail."""
+def contact_list(*, actor, **criteria) -> QuerySet[Contact]:
+    """Contacts the actor may read, narrowed by `filters.ContactApiFilterSet`'s keywords
+    (country, network_role, language, to_confirm, search). `search` looks in names,
+    institution, organization, position and e-mail."""
+    from .filters import ContactApiFilterSet
+
     if not can_read_contacts(actor):
         return Contact.objects.none()
-    contacts = Contact.objects.select_related("organization", "country", "user")
-    if country:
-        contacts = contacts.filter(country_id=country.upper())
-    if network_role:
-        contacts = contacts.filter(_json_list_contains("network_roles", network_role))
-    if language:
-        contacts = contacts.filter(_json_list_contains("languages", language.lower()))
-    if to_confirm:
-        contacts = contacts.filter(_to_confirm())
-    if search:
-        contacts = _search(contacts, search)
-    return contacts.order_by("country__name_es", "surnames", "given_names", "id")
+    contacts = Contact.objects.select_related("organization", "country", "user").order_by(
+        "country__name_es", "surnames", "given_names", "id"
+    )
+    return narrow(ContactApiFilterSet, contacts, criteria)
 
 
 def contact_get(*, actor, pk) -> Contact:
@@ -83,34 +71,18 @@ def contacts_to_confirm(
     return contacts.order_by("country_id", "surnames", "given_names", "id")
 
 
-def service_list(
-    *,
-    actor,
-    country: str = "",
-    kind: str = "",
-    population: str = "",
-    language: str = "",
-    to_confirm: bool = False,
-    search: str = "",
-) -> QuerySet[Service]:
-    """Services the actor may read, filtered. `search` looks in the service's and the
-    provider's names, the city and the description."""
+def service_list(*, actor, **criteria) -> QuerySet[Service]:
+    """Services the actor may read, narrowed by `filters.ServiceApiFilterSet`'s keywords
+    (country, kind, population, language, to_confirm, search). `search` looks in the
+    service's and the provider's names, the city and the description."""
+    from .filters import ServiceApiFilterSet
+
     if not can_read_services(actor):
         return Service.objects.none()
-    services = Service.objects.select_related("country")
-    if country:
-        services = services.filter(country_id=country.upper())
-    if kind:
-        services = services.filter(kind=kind)
-    if population:
-        services = services.filter(_json_list_contains("populations", population))
-    if language:
-        services = services.filter(_json_list_contains("languages", language.lower()))
-    if to_confirm:
-        services = services.filter(_to_confirm())
-    if search:
-        services = _search(services, search)
-    return services.order_by("country__name_es", "kind", "name", "id")
+    services = Service.objects.select_related("country").order_by(
+        "country__name_es", "kind", "name", "id"
+    )
+    return narrow(ServiceApiFilterSet, services, criteria)
 
 
 def service_get(*, actor, pk) -> Service:
