@@ -2,6 +2,7 @@ from rest_framework import mixins, serializers, viewsets
 
 from enlace.accounts.choices import Role
 
+from .filters import EventApiFilterSet
 from .models import Event
 from .selectors import event_list
 
@@ -19,7 +20,7 @@ class EventViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     allowed_roles = frozenset({Role.AUDITOR})
     serializer_class = EventSerializer
-    filterset_fields = ["action", "object_type", "country"]
+    filterset_class = EventApiFilterSet
 
     def get_queryset(self):
         return event_list(actor=self.request.user)
