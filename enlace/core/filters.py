@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .models import Country, VocabularyTerm
 
@@ -56,6 +58,7 @@ class FlagField(forms.BooleanField):
         return bool(value)
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class FlagFilter(django_filters.Filter):
     """A yes/no filter; its `method` gets True or False (False must narrow nothing)."""
 
