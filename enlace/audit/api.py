@@ -1,5 +1,6 @@
 from rest_framework import mixins, serializers, viewsets
 
+from .filters import EventApiFilterSet
 from .models import Event
 from .permissions import AUDIT_READERS
 from .selectors import event_list
@@ -18,7 +19,7 @@ class EventViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     allowed_roles = AUDIT_READERS
     serializer_class = EventSerializer
-    filterset_fields = ["action", "object_type", "country"]
+    filterset_class = EventApiFilterSet
 
     def get_queryset(self):
         return event_list(actor=self.request.user)

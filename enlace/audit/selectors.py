@@ -3,37 +3,26 @@ country's users and those touching her country's records), or all for the region
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.db.models import Q, QuerySet
 
 from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
+from enlace.core.filters import narrow
 
 from .models import Event
 
 
-def event_list(*, actor: Actor, action: str = "", username: str = "", object_type: str = "",
-               country: str = "", date_from: date | None = None,
-               date_to: date | None = None) -> QuerySet[Event]:
+def event_list(*, actor: Actor, **criteria) -> QuerySet[Event]:
+    """Events of the auditor's scope, newest first, narrowed by `filters.EventFilterSet`'s
+    keywords (action prefix, username, object_type, date_from, date_to)."""
+    from .filters import EventFilterSet
+
     if not getattr(actor, "is_authenticated", False) or actor.role != Role.AUDITOR:
         return Event.objects.none()
     events = Event.objects.all()
     if actor.country_id:
         events = events.filter(Q(country=actor.country_id) | Q(owner_country=actor.country_id))
-    if action:
-        events = events.filter(action__startswith=action)
-    if username:
-        events = events.filter(actor_username__iexact=username)
-    if object_type:
-        events = events.filter(object_type=object_type)
-    if country:
-        events = events.filter(Q(country=country) | Q(owner_country=country))
-    if date_from:
-        events = events.filter(created_at__date__gte=date_from)
-    if date_to:
-        events = events.filter(created_at__date__lte=date_to)
-    return events.order_by("-sequence")
+    return narrow(EventFilterSet, events.order_by("-sequence"), criteria)
 
 
 def object_history(*, obj, actions: tuple[str, ...] = ()) -> QuerySet[Event]:

@@ -7,7 +7,7 @@ from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.core.exporting import csv_writer
 from enlace.core.http import streaming_attachment
 
-from .forms import EventFilterForm
+from .filters import EventFilterSet
 from .permissions import AUDIT_READERS
 from .selectors import event_list
 from .services import record_event
@@ -23,9 +23,8 @@ class _Echo:
 
 
 def _filtered(request):
-    form = EventFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    return form, event_list(actor=request.user, **{k: v for k, v in filters.items() if v})
+    filterset = EventFilterSet(request.GET or None, queryset=event_list(actor=request.user))
+    return filterset.form, filterset.page_qs
 
 
 class EventListView(RoleRequiredMixin, ListView):

@@ -13,10 +13,12 @@ from rest_framework.response import Response
 
 from enlace.access.choices import Audience, HandlingCode
 from enlace.access.services import record_share
+from enlace.core.filters import api_filter
 from enlace.core.rest import paginated
 
 from . import schema as _schema  # noqa: F401 - registers the OpenAPI extensions
 from . import selectors, services
+from .filters import CaseFilterSet
 from .models import Case
 from .permissions import CASE_READERS
 from .serializers import CaseSerializer
@@ -45,6 +47,7 @@ class CaseViewSet(viewsets.ViewSet):
     # Only for the OpenAPI schema (path parameter types); every read goes through selectors.
     queryset = Case.objects.none()
     lookup_value_regex = r"\d+"
+    filterset_class = CaseFilterSet
 
     def _context(self):
         return {"actor": self.request.user, "request": self.request}
@@ -56,16 +59,7 @@ class CaseViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=paginated(CaseSerializer))
     def list(self, request):
-        params = request.query_params
-        cases = selectors.case_list(
-            actor=request.user, case_type=params.get("case_type", ""),
-            owner_country=params.get("owner_country", ""), status=params.get("status", ""),
-            date_from=params.get("date_from") or None, date_to=params.get("date_to") or None,
-            exploitation_type=params.get("exploitation_type", ""),
-            nationality=params.get("nationality", ""),
-            route_country=params.get("route_country", ""),
-            document_nature=params.get("document_nature", ""),
-            search=params.get("search", ""))
+        cases = api_filter(self, selectors.case_list(actor=request.user))
         from enlace.core.rest import Pagination
 
         paginator = Pagination()

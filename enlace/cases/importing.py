@@ -29,6 +29,7 @@ from .services import (
     cases_prepare,
     cases_write,
 )
+from .signals import cases_changed
 
 LIST_SEPARATOR = ";"
 REFERENCE_RE = re.compile(REFERENCE_PATTERN)
@@ -249,6 +250,7 @@ def cases_import(*, actor: Actor, path: Path, file_format: str | None = None, dr
             return report
         record_event(actor=actor, action="cases.import", owner_country=actor.country_id,
                      summary=f"{report.created} cases from {path.name} ({file_format})")
+        cases_changed.send(sender=Case, case_ids=[])
     if report.created >= ANALYZE_AFTER and connection.vendor == "postgresql":
         # Fresh planner statistics after a large load; autovacuum would get there later.
         with connection.cursor() as cursor:

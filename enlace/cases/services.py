@@ -34,6 +34,7 @@ from .models import (
     RouteLeg,
 )
 from .permissions import check_case_create
+from .signals import cases_changed
 
 CASE_FIELDS = ("reporting_agency", "date_identified", "date_reported", "status", "case_type",
                "handling_code", "summary", "exploitation_types", "sexual_exploitation_types",
@@ -337,6 +338,8 @@ def cases_create_many(*, actor: Actor, items: list[dict[str, Any]], audit: bool 
     if audit:
         for case in created:
             record_event(actor=actor, action="cases.create", obj=case, summary=case.reference)
+    if created:
+        cases_changed.send(sender=Case, case_ids=[case.pk for case in created])
     return created
 
 
@@ -368,6 +371,7 @@ def case_update(*, actor: Actor, case: Case, data: dict[str, Any], expected_vers
     cases_write(prepared, case_ids=[case.pk])
     record_event(actor=actor, action="cases.update", obj=case,
                  summary=f"{case.reference} v{case.version}")
+    cases_changed.send(sender=Case, case_ids=[case.pk])
     return case
 
 
@@ -376,7 +380,9 @@ def case_delete(*, actor: Actor, case: Case, expected_version: int) -> None:
     check_record_edit(actor, case)
     bump_version(case, expected_version)
     record_event(actor=actor, action="cases.delete", obj=case, summary=case.reference)
+    case_id = case.pk
     case.delete()
+    cases_changed.send(sender=Case, case_ids=[case_id])
 
 
 def _person_as_standard_format(person: Person, hidden: set[str]) -> dict[str, Any]:

@@ -22,7 +22,8 @@ from enlace.core.views import ServiceFormMixin
 
 from . import selectors
 from .choices import PersonRole
-from .forms import CaseFilterForm, CaseImportForm, ShareForm
+from .filters import CaseFilterSet
+from .forms import CaseImportForm, ShareForm
 from .permissions import CASE_INBOX_READERS, CASE_READERS, CASE_WRITERS
 from .services import case_as_standard_format
 
@@ -41,11 +42,12 @@ class CaseListView(RoleRequiredMixin, ListView):
     inbox = False
 
     def get_queryset(self):
-        self.filter_form = CaseFilterForm(self.request.GET or None)
+        filterset = CaseFilterSet(self.request.GET or None,
+                                  queryset=selectors.case_list(actor=self.request.user))
+        self.filter_form = filterset.form
         if self.inbox:
             return selectors.case_inbox(actor=self.request.user)
-        return selectors.case_list(actor=self.request.user,
-                                   **self.filter_form.selector_arguments())
+        return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,6 +9,7 @@ from rest_framework import serializers, viewsets
 
 from . import selectors
 from .choices import CapacityUnit
+from .filters import ContactApiFilterSet, ServiceApiFilterSet
 from .models import Contact, Service
 from .permissions import CONTACT_READERS, SERVICE_READERS, address_withheld
 from .services import SERVICE_FIELDS
@@ -108,16 +109,10 @@ class ContactViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Contact.objects.none()  # for the schema only; reads go through selectors
     lookup_value_regex = r"\d+"
 
+    filterset_class = ContactApiFilterSet
+
     def get_queryset(self):
-        params = self.request.query_params
-        return selectors.contact_list(
-            actor=self.request.user,
-            country=params.get("country", ""),
-            network_role=params.get("network_role", ""),
-            language=params.get("language", ""),
-            to_confirm=params.get("to_confirm", "").lower() in {"1", "true", "yes", "on"},
-            search=params.get("search", ""),
-        )
+        return selectors.contact_list(actor=self.request.user)
 
 
 @extend_schema_view(
@@ -147,14 +142,7 @@ class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Service.objects.none()  # for the schema only; reads go through selectors
     lookup_value_regex = r"\d+"
 
+    filterset_class = ServiceApiFilterSet
+
     def get_queryset(self):
-        params = self.request.query_params
-        return selectors.service_list(
-            actor=self.request.user,
-            country=params.get("country", ""),
-            kind=params.get("kind", ""),
-            population=params.get("population", ""),
-            language=params.get("language", ""),
-            to_confirm=params.get("to_confirm", "").lower() in {"1", "true", "yes", "on"},
-            search=params.get("search", ""),
-        )
+        return selectors.service_list(actor=self.request.user)

@@ -30,61 +30,6 @@ def language_choices(extra: list[str] | tuple[str, ...] = ()) -> list[tuple[str,
     return [(code, f"{language_name(code)} ({code})") for code in codes]
 
 
-class FilterForm(forms.Form):
-    def selector_arguments(self) -> dict:
-        if not self.is_valid():
-            return {}
-        values = {}
-        for key, value in self.cleaned_data.items():
-            if isinstance(value, Country):
-                value = value.iso2
-            if value:
-                values[key] = value
-        return values
-
-
-class ContactFilterForm(FilterForm):
-    search = forms.CharField(
-        label=_("Search"), required=False, help_text=_("Name, institution or organization")
-    )
-    country = forms.ModelChoiceField(
-        label=_("Country"),
-        required=False,
-        queryset=Country.objects.filter(member_state=True),
-        to_field_name="iso2",
-        empty_label=_("Any"),
-    )
-    network_role = forms.ChoiceField(
-        label=_("Network role"), required=False, choices=[("", _("Any")), *NetworkRole.choices]
-    )
-    to_confirm = forms.BooleanField(label=_("Only those to confirm"), required=False)
-
-
-class ServiceFilterForm(FilterForm):
-    search = forms.CharField(
-        label=_("Search"), required=False, help_text=_("Service, provider or city")
-    )
-    country = forms.ModelChoiceField(
-        label=_("Country"),
-        required=False,
-        queryset=Country.objects.filter(member_state=True),
-        to_field_name="iso2",
-        empty_label=_("Any"),
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Any")), *ServiceKind.choices]
-    )
-    population = forms.ChoiceField(
-        label=_("Who is served"), required=False, choices=[("", _("Any")), *Population.choices]
-    )
-    language = forms.ChoiceField(label=_("Language"), required=False)
-    to_confirm = forms.BooleanField(label=_("Only those to confirm"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", _("Any")), *language_choices()]
-
-
 class VersionForm(forms.Form):
     """What a confirm or delete button sends: the version the user saw."""
 

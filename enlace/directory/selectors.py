@@ -13,6 +13,7 @@ from django.http import Http404
 
 from enlace.accounts.actors import Actor
 from enlace.accounts.permissions import allows
+from enlace.core.filters import narrow
 from enlace.core.models import Country
 
 from .choices import CompetencyArea, NetworkRole
@@ -37,31 +38,18 @@ def _to_confirm(today: date | None = None) -> Q:
     return Q(last_confirmed__isnull=True) | Q(last_confirmed__lt=confirmation_cutoff(today))
 
 
-def contact_list(
-    *,
-    actor: Actor,
-    country: str = "",
-    network_role: str = "",
-    to_confirm: bool = False,
-    search: str = "",
-    language: str = "",
-) -> QuerySet[Contact]:
-    """Contacts the actor may read, filtered. `search` looks in names, institution,
-    organization, position and e-mail."""
+def contact_list(*, actor: Actor, **criteria) -> QuerySet[Contact]:
+    """Contacts the actor may read, narrowed by `filters.ContactApiFilterSet`'s keywords
+    (country, network_role, language, to_confirm, search). `search` looks in names,
+    institution, organization, position and e-mail."""
+    from .filters import ContactApiFilterSet
+
     if not allows(check_contact_read, actor):
         return Contact.objects.none()
-    contacts = Contact.objects.select_related("organization", "country", "user")
-    if country:
-        contacts = contacts.filter(country_id=country.upper())
-    if network_role:
-        contacts = contacts.filter(_json_list_contains("network_roles", network_role))
-    if language:
-        contacts = contacts.filter(_json_list_contains("languages", language.lower()))
-    if to_confirm:
-        contacts = contacts.filter(_to_confirm())
-    if search:
-        contacts = _search(contacts, search)
-    return contacts.order_by("country__name_es", "surnames", "given_names", "id")
+    contacts = Contact.objects.select_related("organization", "country", "user").order_by(
+        "country__name_es", "surnames", "given_names", "id"
+    )
+    return narrow(ContactApiFilterSet, contacts, criteria)
 
 
 def contact_get(*, actor: Actor, pk) -> Contact:
@@ -97,34 +85,18 @@ def liaison_officer_contacts(country: str) -> QuerySet[Contact]:
     )
 
 
-def service_list(
-    *,
-    actor: Actor,
-    country: str = "",
-    kind: str = "",
-    population: str = "",
-    language: str = "",
-    to_confirm: bool = False,
-    search: str = "",
-) -> QuerySet[Service]:
-    """Services the actor may read, filtered. `search` looks in the service's and the
-    provider's names, the city and the description."""
+def service_list(*, actor: Actor, **criteria) -> QuerySet[Service]:
+    """Services the actor may read, narrowed by `filters.ServiceApiFilterSet`'s keywords
+    (country, kind, population, language, to_confirm, search). `search` looks in the
+    service's and the provider's names, the city and the description."""
+    from .filters import ServiceApiFilterSet
+
     if not allows(check_service_read, actor):
         return Service.objects.none()
-    services = Service.objects.select_related("country")
-    if country:
-        services = services.filter(country_id=country.upper())
-    if kind:
-        services = services.filter(kind=kind)
-    if population:
-        services = services.filter(_json_list_contains("populations", population))
-    if language:
-        services = services.filter(_json_list_contains("languages", language.lower()))
-    if to_confirm:
-        services = services.filter(_to_confirm())
-    if search:
-        services = _search(services, search)
-    return services.order_by("country__name_es", "kind", "name", "id")
+    services = Service.objects.select_related("country").order_by(
+        "country__name_es", "kind", "name", "id"
+    )
+    return narrow(ServiceApiFilterSet, services, criteria)
 
 
 def service_get(*, actor: Actor, pk) -> Service:

@@ -24,11 +24,10 @@ from enlace.core.http import attachment
 from enlace.core.views import ServiceFormMixin
 
 from . import exporting, selectors, services, vcard
+from .filters import ContactFilterSet, ServiceFilterSet
 from .forms import (
     CompetencyForm,
-    ContactFilterForm,
     ContactForm,
-    ServiceFilterForm,
     ServiceForm,
     VersionForm,
 )
@@ -56,6 +55,11 @@ def _next_or(request, fallback: str) -> str:
     return fallback
 
 
+def _country_code(filterset) -> str:
+    country = filterset.cleaned().get("country")
+    return country.iso2 if country else ""
+
+
 # --- contacts ------------------------------------------------------------------------------
 
 
@@ -68,10 +72,11 @@ class ContactListView(RoleRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        self.filter_form = ContactFilterForm(self.request.GET or None)
-        return selectors.contact_list(
-            actor=self.request.user, **self.filter_form.selector_arguments()
+        filterset = ContactFilterSet(
+            self.request.GET or None, queryset=selectors.contact_list(actor=self.request.user)
         )
+        self.filter_form = filterset.form
+        return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -289,14 +294,16 @@ class ContactExportView(RoleRequiredMixin, View):
     file_format = "csv"
 
     def get(self, request):
-        arguments = ContactFilterForm(request.GET or None).selector_arguments()
-        contacts = list(selectors.contact_list(actor=request.user, **arguments))
+        filterset = ContactFilterSet(
+            request.GET or None, queryset=selectors.contact_list(actor=request.user)
+        )
+        contacts = list(filterset.page_qs)
         services.directory_export(
             actor=request.user,
             what="contacts",
             file_format=self.file_format,
             count=len(contacts),
-            country=arguments.get("country", ""),
+            country=_country_code(filterset),
         )
         if self.file_format == "xlsx":
             return attachment(exporting.contacts_xlsx(contacts), XLSX_TYPE, "enlace-contacts.xlsx")
@@ -340,10 +347,11 @@ class ServiceListView(RoleRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        self.filter_form = ServiceFilterForm(self.request.GET or None)
-        return selectors.service_list(
-            actor=self.request.user, **self.filter_form.selector_arguments()
+        filterset = ServiceFilterSet(
+            self.request.GET or None, queryset=selectors.service_list(actor=self.request.user)
         )
+        self.filter_form = filterset.form
+        return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -405,14 +413,16 @@ class ServiceExportView(RoleRequiredMixin, View):
     file_format = "csv"
 
     def get(self, request):
-        arguments = ServiceFilterForm(request.GET or None).selector_arguments()
-        entries = list(selectors.service_list(actor=request.user, **arguments))
+        filterset = ServiceFilterSet(
+            request.GET or None, queryset=selectors.service_list(actor=request.user)
+        )
+        entries = list(filterset.page_qs)
         services.directory_export(
             actor=request.user,
             what="services",
             file_format=self.file_format,
             count=len(entries),
-            country=arguments.get("country", ""),
+            country=_country_code(filterset),
         )
         if self.file_format == "xlsx":
             return attachment(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enlace.core.models import Country, Organization
 
-from .models import Campaign, Meeting, MeetingKind, TaskStatus, TrainingEvent
+from .models import Campaign, Meeting, TaskStatus, TrainingEvent
 
 
 def member_states():
@@ -22,15 +22,6 @@ class MeetingImportForm(forms.Form):
         if not upload.name.lower().endswith((".docx", ".txt")):
             raise forms.ValidationError(_("Upload the report as .docx or .txt."))
         return upload
-
-
-class MeetingFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), required=False,
-                             choices=[("", _("All")), *MeetingKind.choices])
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
-    country = forms.ModelChoiceField(label=_("Country"), required=False,
-                                     queryset=member_states(), to_field_name="iso2")
-    search = forms.CharField(label=_("Search"), required=False)
 
 
 class MeetingForm(forms.ModelForm):
@@ -109,14 +100,6 @@ class TaskStatusForm(forms.Form):
     notes = forms.CharField(label=_("Notes"), required=False,
                             widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class TaskFilterForm(forms.Form):
-    country = forms.ModelChoiceField(label=_("Country"), required=False,
-                                     queryset=member_states(), to_field_name="iso2")
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All")), *TaskStatus.choices])
-    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
 
 class TrainingEventForm(forms.ModelForm):

@@ -11,6 +11,7 @@ from django.http import Http404
 from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.accounts.permissions import allows
+from enlace.core.filters import narrow
 
 from .models import FollowUpTask, Meeting, TaskStatus
 from .permissions import check_meeting_read
@@ -22,24 +23,19 @@ def _reads(actor: Actor) -> bool:
     return allows(check_meeting_read, actor)
 
 
-def meeting_list(*, actor: Actor, kind: str = "", year: int | None = None, country: str = "",
-                 search: str = "") -> QuerySet[Meeting]:
+def meeting_list(*, actor: Actor, **criteria) -> QuerySet[Meeting]:
+    """Meetings the actor may read (drafts are the ST's until reviewed), newest first,
+    narrowed by `filters.MeetingFilterSet`'s keywords (kind, year, country, search)."""
+    from .filters import MeetingFilterSet
+
     if not _reads(actor):
         return Meeting.objects.none()
     meetings = (Meeting.objects.select_related("country")
                 .annotate(agreement_count=Count("agreements", distinct=True)))
     if actor.role != Role.SECRETARIAT:  # drafts are the ST's until reviewed
         meetings = meetings.filter(status="reviewed")
-    if kind:
-        meetings = meetings.filter(kind=kind)
-    if year:
-        meetings = meetings.filter(start_date__year=year)
-    if country:
-        meetings = meetings.filter(Q(country_id=country) | Q(participants__iso2=country))
-    if search:
-        meetings = meetings.filter(Q(title__icontains=search) | Q(city__icontains=search)
-                                   | Q(agreements__text__icontains=search))
-    return meetings.distinct().order_by("-start_date", "-id")
+    return narrow(MeetingFilterSet, meetings.distinct().order_by("-start_date", "-id"),
+                  criteria)
 
 
 def meeting_get(*, actor: Actor, pk: int) -> Meeting:
@@ -49,20 +45,16 @@ def meeting_get(*, actor: Actor, pk: int) -> Meeting:
     return meeting
 
 
-def task_list(*, actor: Actor, country: str = "", status: str = "", overdue: bool = False,
-              today: date | None = None) -> QuerySet[FollowUpTask]:
+def task_list(*, actor: Actor, **criteria) -> QuerySet[FollowUpTask]:
+    """Follow-up tasks the actor may read, narrowed by `filters.TaskFilterSet`'s keywords
+    (country, status, overdue)."""
+    from .filters import TaskFilterSet
+
     if not _reads(actor):
         return FollowUpTask.objects.none()
-    today = today or date.today()
     tasks = (FollowUpTask.objects.select_related("agreement__meeting", "subitem")
              .prefetch_related("owner_countries", "owner_organizations"))
-    if country:
-        tasks = tasks.filter(owner_countries__iso2=country)
-    if status:
-        tasks = tasks.filter(status=status)
-    if overdue:
-        tasks = tasks.filter(status__in=OPEN_STATUSES, due_date__lt=today)
-    return tasks.distinct()
+    return narrow(TaskFilterSet, tasks.distinct(), criteria)
 
 
 def task_get(*, actor: Actor, pk: int) -> FollowUpTask:

@@ -25,13 +25,12 @@ from enlace.core.views import ServiceFormMixin
 
 from . import selectors, services
 from .calendar import calendar_for
+from .filters import MeetingFilterSet, TaskFilterSet
 from .forms import (
     AgreementsForm,
     CampaignForm,
-    MeetingFilterForm,
     MeetingForm,
     MeetingImportForm,
-    TaskFilterForm,
     TaskForm,
     TaskStatusForm,
     TrainingEventForm,
@@ -100,13 +99,10 @@ class MeetingListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.filter_form = MeetingFilterForm(self.request.GET or None)
-        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
-        country = filters.get("country")
-        return selectors.meeting_list(actor=self.request.user, kind=filters.get("kind", ""),
-                                      year=filters.get("year"),
-                                      country=country.iso2 if country else "",
-                                      search=filters.get("search", ""))
+        filterset = MeetingFilterSet(self.request.GET or None,
+                                     queryset=selectors.meeting_list(actor=self.request.user))
+        self.filter_form = filterset.form
+        return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -295,13 +291,10 @@ class TaskListView(RoleRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        self.filter_form = TaskFilterForm(self.request.GET or None)
-        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
-        country = filters.get("country")
-        return selectors.task_list(actor=self.request.user,
-                                   country=country.iso2 if country else "",
-                                   status=filters.get("status", ""),
-                                   overdue=bool(filters.get("overdue")))
+        filterset = TaskFilterSet(self.request.GET or None,
+                                  queryset=selectors.task_list(actor=self.request.user))
+        self.filter_form = filterset.form
+        return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -19,10 +19,12 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from enlace.access.models import LawProfile
+from enlace.core.filters import api_filter
 from enlace.core.rest import Pagination, paginated
 
 from . import checks, selectors, services
 from .choices import Category, Decision
+from .filters import EntryFilterSet, HitFilterSet
 from .index import Traveller
 from .models import Hit, WatchlistEntry
 from .permissions import SCREENING_ROLES
@@ -273,6 +275,7 @@ class HitViewSet(viewsets.ViewSet):
     allowed_roles = SCREENING_ROLES
     serializer_class = ScreeningHitSerializer
     queryset = Hit.objects.none()  # for the schema's path parameter types only
+    filterset_class = HitFilterSet
     lookup_value_regex = r"\d+"
 
     @extend_schema(
@@ -288,12 +291,7 @@ class HitViewSet(viewsets.ViewSet):
             screening = selectors.screening_get(
                 actor=request.user, pk=request.query_params["screening"]
             )
-        decision = request.query_params.get("decision", "")
-        hits = selectors.hit_list(
-            actor=request.user,
-            screening=screening,
-            decision=decision if decision in Decision.values else "",
-        )
+        hits = api_filter(self, selectors.hit_list(actor=request.user, screening=screening))
         paginator = Pagination()
         page = paginator.paginate_queryset(hits, request, view=self)
         rows = checks.hit_rows(page, actor=request.user)
@@ -329,6 +327,7 @@ class WatchlistEntryViewSet(viewsets.ViewSet):
     allowed_roles = SCREENING_ROLES
     serializer_class = WatchlistEntrySerializer
     queryset = WatchlistEntry.objects.none()  # for the schema's path parameter types only
+    filterset_class = EntryFilterSet
     lookup_value_regex = r"\d+"
 
     @extend_schema(
@@ -342,15 +341,7 @@ class WatchlistEntryViewSet(viewsets.ViewSet):
         responses=paginated(WatchlistEntrySerializer),
     )
     def list(self, request):
-        params = request.query_params
-        entries = selectors.entry_list(
-            actor=request.user,
-            owner_country=params.get("owner_country", ""),
-            category=params.get("category", ""),
-            status=params.get("status", ""),
-            document=params.get("document", ""),
-            reference=params.get("reference", ""),
-        )
+        entries = api_filter(self, selectors.entry_list(actor=request.user))
         paginator = Pagination()
         page = paginator.paginate_queryset(entries, request, view=self)
         profiles: dict[str, LawProfile | None] = {}

@@ -21,40 +21,6 @@ def _countries():
     return Country.objects.order_by("-member_state", "name_es")
 
 
-class EntryFilterForm(forms.Form):
-    reference = forms.CharField(label=_("Reference"), required=False)
-    document = forms.CharField(label=_("Document number (exact)"), required=False)
-    owner_country = forms.ModelChoiceField(
-        label=_("Owner country"),
-        required=False,
-        queryset=Country.objects.filter(member_state=True),
-        to_field_name="iso2",
-        empty_label=_("Any"),
-    )
-    category = forms.ChoiceField(
-        label=_("Category"), required=False, choices=[("", _("Any")), *Category.choices]
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[
-            ("", _("Any")),
-            ("active", _("Valid")),
-            ("expired", _("Expired")),
-            ("review", _("Due for review")),
-        ],
-    )
-
-    def selector_arguments(self) -> dict:
-        if not self.is_valid():
-            return {}
-        values = dict(self.cleaned_data)
-        values["owner_country"] = (
-            values["owner_country"].iso2 if values.get("owner_country") else ""
-        )
-        return {key: value for key, value in values.items() if value}
-
-
 class EntryForm(forms.Form):
     reference = forms.CharField(
         label=_("Reference"),

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from enlace.access.policy import get_visible_or_404, visible_to
 from enlace.accounts.actors import Actor
-from enlace.core.crypto import document_index
+from enlace.core.filters import narrow
 
-from .models import Hit, Screening, WatchlistDocument, WatchlistEntry, WatchlistPhoto
+from .models import Hit, Screening, WatchlistEntry, WatchlistPhoto
 from .permissions import screening_country
 from .services import EXPIRY_NOTICE_DAYS, REVIEW_DAYS
 
@@ -44,46 +44,19 @@ def readable_entries(actor: Actor, today: date | None = None) -> QuerySet[Watchl
     )
 
 
-def entry_list(
-    *,
-    actor: Actor,
-    owner_country: str = "",
-    category: str = "",
-    status: str = "",
-    document: str = "",
-    reference: str = "",
-    today: date | None = None,
-) -> QuerySet[WatchlistEntry]:
-    """Entries the actor may see, filtered. `document` finds an exact document number
-    through its blind index (numbers are encrypted); names are never searched in SQL.
-    `status`: active, expired, or review (due for review)."""
-    day = today or timezone.localdate()
-    entries = readable_entries(actor, day)
-    if owner_country:
-        entries = entries.filter(owner_country_id=owner_country.upper())
-    if category:
-        entries = entries.filter(category=category)
-    if status == "active":
-        entries = entries.filter(valid_until__gte=day)
-    elif status == "expired":
-        entries = entries.filter(valid_until__lt=day)
-    elif status == "review":
-        entries = entries.filter(review_due_filter(day))
-    if document:
-        entries = entries.filter(
-            Exists(
-                WatchlistDocument.objects.filter(
-                    entry=OuterRef("pk"), number_index=document_index(document)
-                )
-            )
-        )
-    if reference:
-        entries = entries.filter(reference__icontains=reference.strip())
-    return (
-        _with_photo_flag(entries)
+def entry_list(*, actor: Actor, today: date | None = None, **criteria) -> QuerySet[WatchlistEntry]:
+    """Entries the actor may see, narrowed by `filters.EntryFilterSet`'s keywords
+    (owner_country, category, status, document, reference). `document` finds an exact
+    document number through its blind index (numbers are encrypted); names are never
+    searched in SQL. `status`: active, expired, or review (due for review)."""
+    from .filters import EntryFilterSet
+
+    entries = (
+        _with_photo_flag(readable_entries(actor, today))
         .prefetch_related(*PREFETCH)
         .order_by("owner_country_id", "reference", "id")
     )
+    return narrow(EntryFilterSet, entries, criteria)
 
 
 def entry_get(*, actor: Actor, pk, audit: bool = True) -> WatchlistEntry:
@@ -114,14 +87,19 @@ def _screens(actor: Actor) -> str | None:
 
 
 def screening_list(*, actor: Actor, kind: str = "") -> QuerySet[Screening]:
-    """Screenings of the actor's country (its liaison officers share them)."""
+    """Screenings of the actor's country (its liaison officers share them), of one `kind`
+    (`filters.ScreeningFilterSet`)."""
+    from .filters import ScreeningFilterSet
+
     country = _screens(actor)
     if country is None:
         return Screening.objects.none()
-    screenings = Screening.objects.filter(country_id=country)
-    if kind:
-        screenings = screenings.filter(kind=kind)
-    return screenings.select_related("created_by", "job").order_by("-created_at", "-id")
+    screenings = (
+        Screening.objects.filter(country_id=country)
+        .select_related("created_by", "job")
+        .order_by("-created_at", "-id")
+    )
+    return narrow(ScreeningFilterSet, screenings, {"kind": kind})
 
 
 def screening_get(*, actor: Actor, pk) -> Screening:
@@ -134,17 +112,20 @@ def screening_get(*, actor: Actor, pk) -> Screening:
 def hit_list(
     *, actor: Actor, screening: Screening | None = None, decision: str = ""
 ) -> QuerySet[Hit]:
+    """Hits of the actor's country's screenings (of one screening), of one `decision`
+    (`filters.HitFilterSet`)."""
+    from .filters import HitFilterSet
+
     country = _screens(actor)
     if country is None:
         return Hit.objects.none()
     hits = Hit.objects.filter(screening__country_id=country)
     if screening is not None:
         hits = hits.filter(screening=screening)
-    if decision:
-        hits = hits.filter(decision=decision)
-    return hits.select_related("screening", "decided_by", "owner_country").order_by(
+    hits = hits.select_related("screening", "decided_by", "owner_country").order_by(
         "screening_id", "-score", "id"
     )
+    return narrow(HitFilterSet, hits, {"decision": decision})
 
 
 def hit_get(*, actor: Actor, pk) -> Hit:

@@ -30,10 +30,10 @@ from enlace.core.views import ServiceFormMixin
 from . import checks, exporting, selectors, services
 from .choices import Decision, ScreeningKind, ScreeningStatus
 from .contacts import owner_contacts
+from .filters import EntryFilterSet, HitFilterSet, ScreeningFilterSet
 from .forms import (
     CheckForm,
     DecisionForm,
-    EntryFilterForm,
     EntryForm,
     EntryShareForm,
     ManifestForm,
@@ -58,10 +58,11 @@ class EntryListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.filter_form = EntryFilterForm(self.request.GET or None)
-        return selectors.entry_list(
-            actor=self.request.user, **self.filter_form.selector_arguments()
+        filterset = EntryFilterSet(
+            self.request.GET or None, queryset=selectors.entry_list(actor=self.request.user)
         )
+        self.filter_form = filterset.form
+        return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -288,13 +289,16 @@ class EntryExportView(RoleRequiredMixin, View):
     def get(self, request, file_format):
         if file_format not in exporting.CONTENT_TYPES:
             raise Http404
-        filters = EntryFilterForm(request.GET or None).selector_arguments()
-        entries = selectors.entry_list(actor=request.user, **filters)
+        filterset = EntryFilterSet(
+            request.GET or None, queryset=selectors.entry_list(actor=request.user)
+        )
+        entries = filterset.page_qs
+        owner = filterset.cleaned().get("owner_country")
         content, _count = exporting.watchlist_export(
             actor=request.user,
             entries=entries.iterator(chunk_size=500),
             file_format=file_format,
-            owner_country=filters.get("owner_country", ""),
+            owner_country=owner.iso2 if owner else "",
         )
         day = timezone.localdate().isoformat()
         return attachment(content, exporting.CONTENT_TYPES[file_format],
@@ -402,11 +406,11 @@ class ScreeningListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        kind = self.request.GET.get("kind", "")
-        if kind not in ScreeningKind.values:
-            kind = ""
-        self.kind = kind
-        return selectors.screening_list(actor=self.request.user, kind=kind)
+        filterset = ScreeningFilterSet(
+            self.request.GET or None, queryset=selectors.screening_list(actor=self.request.user)
+        )
+        self.kind = filterset.cleaned().get("kind", "")
+        return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -456,10 +460,12 @@ HITS_PER_PAGE = 100
 def _hits_context(request, screening) -> dict:
     """One page of the screening's hits (a large manifest can raise thousands), optionally of
     one decision, as the officer may read them."""
-    decision = request.GET.get("decision", "")
-    if decision not in Decision.values:
-        decision = ""
-    hits = selectors.hit_list(actor=request.user, screening=screening, decision=decision)
+    filterset = HitFilterSet(
+        request.GET or None,
+        queryset=selectors.hit_list(actor=request.user, screening=screening),
+    )
+    decision = filterset.cleaned().get("decision", "")
+    hits = filterset.page_qs
     paginator = Paginator(hits, HITS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     return {

@@ -17,7 +17,7 @@ from enlace.accounts.permissions import allows
 
 from . import selectors, services
 from .choices import DataCallStatus, Scope, SubmissionChannel
-from .facts import facts_sync_if_due
+from .facts import facts_synced_at
 from .indicators import INDICATORS, REQUESTABLE
 from .models import DataCall, DataCallSubmission, Release
 from .periods import GRANULARITIES, Period
@@ -81,6 +81,8 @@ class RegionalTablesSerializer(serializers.Serializer):
     period = serializers.CharField()
     k = serializers.IntegerField()
     scope = serializers.ChoiceField(choices=Scope.choices)
+    refreshed_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the figures were last recounted (null: never yet).")
     tables = TableSerializer(many=True)
 
 
@@ -124,7 +126,6 @@ class RegionalTableViewSet(viewsets.ViewSet):
         granularity = params.get("granularity", "")
         if granularity and granularity not in GRANULARITIES:
             raise ValidationError({"granularity": [_("Unknown granularity.")]})
-        facts_sync_if_due()
         view = selectors.dashboard_view(
             actor=request.user,
             period=period,
@@ -146,6 +147,7 @@ class RegionalTableViewSet(viewsets.ViewSet):
                     "period": view.period.code,
                     "k": view.k,
                     "scope": Scope.OWN if view.own_only else Scope.REGION,
+                    "refreshed_at": facts_synced_at(),
                     "tables": [_table_data(table) for table in view.tables.values()],
                 }
             ).data

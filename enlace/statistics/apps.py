@@ -8,9 +8,12 @@ class StatisticsConfig(AppConfig):
     verbose_name = _("Regional statistics")
 
     def ready(self) -> None:
+        from enlace.cases.signals import cases_changed
         from enlace.web.navigation import NavItem, register
 
-        from . import tasks  # noqa: F401  registers the background job handlers
+        from . import tasks  # registers the background job handlers
+
+        cases_changed.connect(tasks.facts_refresh_soon, dispatch_uid="statistics-facts")
 
         register(
             NavItem(

@@ -471,11 +471,6 @@ def store_version() -> int:
     return state or 0
 
 
-def facts_sync_if_due(seconds: int = 60) -> SyncResult | None:
-    """Sync at most once per `seconds` across requests (pages call this before reading), so
-    a burst of views after an import pays for the recount once."""
-    from django.core.cache import cache
-
-    if not cache.add("statistics:sync-checked", 1, seconds):
-        return None
-    return facts_sync()
+def facts_synced_at():
+    """When the aggregate store was last brought up to date (None: never). A read only."""
+    return SyncState.objects.filter(pk=1).values_list("synced_at", flat=True).first()

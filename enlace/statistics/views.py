@@ -34,7 +34,7 @@ from .exports import (
     view_table_csv,
     view_xlsx,
 )
-from .facts import facts_sync, facts_sync_if_due
+from .facts import facts_sync, facts_synced_at
 from .forms import (
     DashboardFilterForm,
     DataCallForm,
@@ -83,7 +83,6 @@ class DashboardView(RoleRequiredMixin, View):
     allowed_roles = REGIONAL_READERS
 
     def get(self, request):
-        facts_sync_if_due()
         form, view = _dashboard(request)
         labels = Labels()
         tables = []
@@ -134,6 +133,7 @@ class DashboardView(RoleRequiredMixin, View):
             },
             "case_type_label": dict(CaseType.choices).get(view.case_type, ""),
             "is_own": view.own_only,
+            "facts_synced_at": facts_synced_at(),
             "scope_label": Scope(Scope.OWN if view.own_only else Scope.REGION).label,
         }
         return render(request, "statistics/dashboard.html", context)
@@ -147,7 +147,6 @@ class DashboardDownloadView(RoleRequiredMixin, View):
     def get(self, request, file_format: str):
         if file_format not in {"csv", "xlsx"}:
             raise Http404
-        facts_sync_if_due()
         _form, view = _dashboard(request)
         labels = Labels()
         record_event(
