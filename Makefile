@@ -61,6 +61,7 @@ bench: setup $(VENV)/.bench-installed
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ci:
 	bash .ci/run

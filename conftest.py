@@ -28,8 +28,10 @@ USERS = {
 @pytest.fixture
 def users(db):
     """One user per key of USERS, created on first use."""
-    return {key: user_for(role, organization, key.replace("_", "-"))
-            for key, (role, organization) in USERS.items()}
+    return {
+        key: user_for(role, organization, key.replace("_", "-"))
+        for key, (role, organization) in USERS.items()
+    }
 
 
 def verified_client(user) -> Client:
@@ -68,5 +70,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                               "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )

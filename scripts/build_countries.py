@@ -87,13 +87,23 @@ M49_TO_SUBREGION = {
     "Central America": "central_america",
     "Caribbean": "caribbean",
     "South America": "south_america",
-    "Northern Africa": "africa", "Western Africa": "africa", "Middle Africa": "africa",
-    "Eastern Africa": "africa", "Southern Africa": "africa",
-    "Western Asia": "asia", "Central Asia": "asia", "Southern Asia": "asia",
-    "South-eastern Asia": "asia", "Eastern Asia": "asia",
-    "Northern Europe": "europe", "Western Europe": "europe", "Southern Europe": "europe",
+    "Northern Africa": "africa",
+    "Western Africa": "africa",
+    "Middle Africa": "africa",
+    "Eastern Africa": "africa",
+    "Southern Africa": "africa",
+    "Western Asia": "asia",
+    "Central Asia": "asia",
+    "Southern Asia": "asia",
+    "South-eastern Asia": "asia",
+    "Eastern Asia": "asia",
+    "Northern Europe": "europe",
+    "Western Europe": "europe",
+    "Southern Europe": "europe",
     "Eastern Europe": "europe",
-    "Australia and New Zealand": "oceania", "Melanesia": "oceania", "Micronesia": "oceania",
+    "Australia and New Zealand": "oceania",
+    "Melanesia": "oceania",
+    "Micronesia": "oceania",
     "Polynesia": "oceania",
 }
 OVERRIDES = {"MX": "north_america"}  # the CRM groups Mexico with Canada and the United States
@@ -111,20 +121,62 @@ ENGLISH_ARTICLES = {"US": "the ", "DO": "the "}
 
 REGIONAL_ORGANIZATIONS = [
     # code, name_es, name_en, acronym_es, acronym_en, kind
-    ("ST", "Secretaría Técnica de la Conferencia Regional sobre Migración",
-     "Technical Secretariat of the Regional Conference on Migration", "ST", "ST", "secretariat"),
-    ("IOM", "Organización Internacional para las Migraciones",
-     "International Organization for Migration", "OIM", "IOM", "observer"),
-    ("UNHCR", "Alto Comisionado de las Naciones Unidas para los Refugiados",
-     "United Nations High Commissioner for Refugees", "ACNUR", "UNHCR", "observer"),
-    ("UNICEF", "Fondo de las Naciones Unidas para la Infancia", "United Nations Children's Fund",
-     "UNICEF", "UNICEF", "observer"),
-    ("UNODC", "Oficina de las Naciones Unidas contra la Droga y el Delito",
-     "United Nations Office on Drugs and Crime", "UNODC", "UNODC", "observer"),
-    ("ILO", "Organización Internacional del Trabajo", "International Labour Organization",
-     "OIT", "ILO", "observer"),
-    ("RROCM", "Red Regional de Organizaciones Civiles para las Migraciones",
-     "Regional Network of Civil Organizations for Migration", "RROCM", "RROCM", "civil_society"),
+    (
+        "ST",
+        "Secretaría Técnica de la Conferencia Regional sobre Migración",
+        "Technical Secretariat of the Regional Conference on Migration",
+        "ST",
+        "ST",
+        "secretariat",
+    ),
+    (
+        "IOM",
+        "Organización Internacional para las Migraciones",
+        "International Organization for Migration",
+        "OIM",
+        "IOM",
+        "observer",
+    ),
+    (
+        "UNHCR",
+        "Alto Comisionado de las Naciones Unidas para los Refugiados",
+        "United Nations High Commissioner for Refugees",
+        "ACNUR",
+        "UNHCR",
+        "observer",
+    ),
+    (
+        "UNICEF",
+        "Fondo de las Naciones Unidas para la Infancia",
+        "United Nations Children's Fund",
+        "UNICEF",
+        "UNICEF",
+        "observer",
+    ),
+    (
+        "UNODC",
+        "Oficina de las Naciones Unidas contra la Droga y el Delito",
+        "United Nations Office on Drugs and Crime",
+        "UNODC",
+        "UNODC",
+        "observer",
+    ),
+    (
+        "ILO",
+        "Organización Internacional del Trabajo",
+        "International Labour Organization",
+        "OIT",
+        "ILO",
+        "observer",
+    ),
+    (
+        "RROCM",
+        "Red Regional de Organizaciones Civiles para las Migraciones",
+        "Regional Network of Civil Organizations for Migration",
+        "RROCM",
+        "RROCM",
+        "civil_society",
+    ),
 ]
 
 
@@ -133,8 +185,9 @@ def m49_subregions() -> dict[str, str]:
     try:
         import country_converter
     except ImportError:
-        raise SystemExit("country_converter is needed to build: .venv/bin/pip install "
-                         "country-converter") from None
+        raise SystemExit(
+            "country_converter is needed to build: .venv/bin/pip install country-converter"
+        ) from None
     path = Path(country_converter.__file__).with_name("country_data.tsv")
     with path.open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
@@ -149,8 +202,10 @@ def subregion_of(iso2: str, iso3: str, m49: dict[str, str]) -> str:
         return M49_TO_SUBREGION[region]
     if iso2 in UNPLACED:
         return UNPLACED[iso2]
-    raise SystemExit(f"no sub-region for {iso2} (M49: {region!r}): decide and add it to "
-                     "UNPLACED, documenting why")
+    raise SystemExit(
+        f"no sub-region for {iso2} (M49: {region!r}): decide and add it to "
+        "UNPLACED, documenting why"
+    )
 
 
 def english_name(iso2: str, cldr: str | None, fallback: str) -> str:
@@ -169,13 +224,18 @@ def country_rows() -> list[dict[str, str]]:
         iso2 = country.alpha_2
         member = iso2 in MEMBER_STATES
         fallback = getattr(country, "common_name", country.name)
-        rows.append({
-            "iso2": iso2, "iso3": country.alpha_3, "numeric": country.numeric,
-            "name_es": spanish.get(iso2) or fallback,
-            "name_en": english_name(iso2, english.get(iso2), fallback),
-            "member_state": "1" if member else "0", "region": "intra" if member else "extra",
-            "subregion": subregion_of(iso2, country.alpha_3, m49),
-        })
+        rows.append(
+            {
+                "iso2": iso2,
+                "iso3": country.alpha_3,
+                "numeric": country.numeric,
+                "name_es": spanish.get(iso2) or fallback,
+                "name_en": english_name(iso2, english.get(iso2), fallback),
+                "member_state": "1" if member else "0",
+                "region": "intra" if member else "extra",
+                "subregion": subregion_of(iso2, country.alpha_3, m49),
+            }
+        )
     return rows
 
 
@@ -184,8 +244,17 @@ def organization_rows(countries: dict[str, dict[str, str]]) -> list[list[str]]:
     for iso2 in MEMBER_STATES:
         name_es = SPANISH_ARTICLES.get(iso2, "") + countries[iso2]["name_es"]
         name_en = ENGLISH_ARTICLES.get(iso2, "") + countries[iso2]["name_en"]
-        rows.append([f"{iso2}-NLO", f"Oficina Nacional de Enlace de {name_es}",
-                     f"National Liaison Office of {name_en}", "", "", "national_office", iso2])
+        rows.append(
+            [
+                f"{iso2}-NLO",
+                f"Oficina Nacional de Enlace de {name_es}",
+                f"National Liaison Office of {name_en}",
+                "",
+                "",
+                "national_office",
+                iso2,
+            ]
+        )
     rows.extend([*organization, ""] for organization in REGIONAL_ORGANIZATIONS)
     return rows
 
@@ -202,19 +271,29 @@ def main() -> None:
     countries = country_rows()
     header = list(countries[0])
     write("countries.csv", header, [[row[column] for column in header] for row in countries])
-    write("subregions.csv", ["code", "label_es", "label_en", "order"],
-          [[code, label_es, label_en, str(order)]
-           for order, (code, label_es, label_en) in enumerate(SUBREGIONS, start=1)])
+    write(
+        "subregions.csv",
+        ["code", "label_es", "label_en", "order"],
+        [
+            [code, label_es, label_en, str(order)]
+            for order, (code, label_es, label_en) in enumerate(SUBREGIONS, start=1)
+        ],
+    )
     organizations = organization_rows({row["iso2"]: row for row in countries})
-    write("organizations.csv",
-          ["code", "name_es", "name_en", "acronym_es", "acronym_en", "kind", "country_iso2"],
-          organizations)
+    write(
+        "organizations.csv",
+        ["code", "name_es", "name_en", "acronym_es", "acronym_en", "kind", "country_iso2"],
+        organizations,
+    )
     counts: dict[str, int] = {}
     for row in countries:
         counts[row["subregion"]] = counts.get(row["subregion"], 0) + 1
-    print(f"{len(countries)} countries, {len(SUBREGIONS)} sub-regions "
-          f"({', '.join(f'{code} {counts.get(code, 0)}' for code, _es, _en in SUBREGIONS)}), "
-          f"{len(organizations)} organizations written to {OUT}", file=sys.stderr)
+    print(
+        f"{len(countries)} countries, {len(SUBREGIONS)} sub-regions "
+        f"({', '.join(f'{code} {counts.get(code, 0)}' for code, _es, _en in SUBREGIONS)}), "
+        f"{len(organizations)} organizations written to {OUT}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

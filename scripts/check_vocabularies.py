@@ -25,8 +25,10 @@ HEADER = ["vocabulary", "code", "label_es", "label_en", "source", "sort_order", 
 
 # vocabulary -> the HTCDS fields whose picklist it holds (some fields share a picklist)
 HTCDS_PICKLISTS = {
-    "organisation_type": ["org_Type"], "gender": ["prs_Gender"],
-    "marital_status": ["prs_MaritalStatus"], "education_level": ["prs_HighestLevelOfEducation"],
+    "organisation_type": ["org_Type"],
+    "gender": ["prs_Gender"],
+    "marital_status": ["prs_MaritalStatus"],
+    "education_level": ["prs_HighestLevelOfEducation"],
     "trafficking_status": ["vic_TraffickingStatus"],
     "trafficking_status_decided_by": ["vic_TraffickingStatusDecisionMakingOrg"],
     "relationship_to_trafficker": ["vic_RelationshipToTrafficker"],
@@ -36,10 +38,12 @@ HTCDS_PICKLISTS = {
     "exploitation_type": ["vic_TypeOfExploitation"],
     "forced_labour_industry": ["vic_ForcedLabourIndustry"],
     "sexual_exploitation_type": ["vic_TypeOfSexExploitation"],
-    "vulnerability": ["vic_Vulnerabilities"], "perpetrator_role": ["per_RoleInProcess"],
+    "vulnerability": ["vic_Vulnerabilities"],
+    "perpetrator_role": ["per_RoleInProcess"],
     "case_status": ["cas_Status"],
     "referral_reason": ["cas_ReasonForIncomingReferral", "cas_ReasonForOutgoingReferral"],
-    "historic_event_type": ["hte_Type"], "support_plan_type": ["spl_Type"],
+    "historic_event_type": ["hte_Type"],
+    "support_plan_type": ["spl_Type"],
 }
 # Picklists written "[ISO ... codes]" are code lists, not vocabularies: countries.csv holds the
 # countries; ISO 639-2 languages are not a vocabulary here.
@@ -49,8 +53,9 @@ CODE_LISTS = "["
 def check_rows(rows: list[dict[str, str]]) -> list[str]:
     errors = []
     seen = Counter((row["vocabulary"], row["code"]) for row in rows)
-    errors += [f"duplicate term {vocabulary}/{code!r}" for (vocabulary, code), n in seen.items()
-               if n > 1]
+    errors += [
+        f"duplicate term {vocabulary}/{code!r}" for (vocabulary, code), n in seen.items() if n > 1
+    ]
     holders = defaultdict(set)
     for row in rows:
         holders[row["code"]].add(row["vocabulary"])
@@ -69,20 +74,26 @@ def check_rows(rows: list[dict[str, str]]) -> list[str]:
             errors.append(f"{where}: sort_order {row['sort_order']!r} is not a positive integer")
         parent = row["parent_code"]
         if parent and len(holders.get(parent, ())) != 1:
-            errors.append(f"{where}: parent_code {parent!r} is held by "
-                          f"{len(holders.get(parent, ()))} vocabularies, not exactly one")
+            errors.append(
+                f"{where}: parent_code {parent!r} is held by "
+                f"{len(holders.get(parent, ()))} vocabularies, not exactly one"
+            )
     return errors
 
 
 def check_htcds(rows: list[dict[str, str]], fields_path: Path) -> list[str]:
     with fields_path.open(encoding="utf-8") as handle:
-        picklists = {row["field_name"]: [value.strip() for value in values.split("|")]
-                     for row in csv.DictReader(handle)
-                     if (values := row["picklist_values"]) and not values.startswith(CODE_LISTS)}
+        picklists = {
+            row["field_name"]: [value.strip() for value in values.split("|")]
+            for row in csv.DictReader(handle)
+            if (values := row["picklist_values"]) and not values.startswith(CODE_LISTS)
+        }
     errors = []
     mapped = {field for fields in HTCDS_PICKLISTS.values() for field in fields}
-    errors += [f"HTCDS picklist {field} is not mapped to any vocabulary"
-               for field in sorted(set(picklists) - mapped)]
+    errors += [
+        f"HTCDS picklist {field} is not mapped to any vocabulary"
+        for field in sorted(set(picklists) - mapped)
+    ]
     by_vocabulary = defaultdict(dict)
     for row in rows:
         by_vocabulary[row["vocabulary"]][row["code"]] = row["source"]
@@ -95,8 +106,10 @@ def check_htcds(rows: list[dict[str, str]], fields_path: Path) -> list[str]:
                 continue
             expected = set(picklists[field])
             if from_htcds != expected:
-                errors.append(f"{vocabulary} vs {field}: missing {sorted(expected - from_htcds)}, "
-                              f"not in HTCDS {sorted(from_htcds - expected)}")
+                errors.append(
+                    f"{vocabulary} vs {field}: missing {sorted(expected - from_htcds)}, "
+                    f"not in HTCDS {sorted(from_htcds - expected)}"
+                )
     for vocabulary, terms in by_vocabulary.items():
         if vocabulary not in HTCDS_PICKLISTS and "htcds" in terms.values():
             errors.append(f"{vocabulary}: has htcds terms but mirrors no HTCDS picklist")
@@ -121,8 +134,10 @@ def main() -> int:
     counts = Counter(row["vocabulary"] for row in rows)
     sources = Counter(row["source"] for row in rows)
     verdict = f"FAILED, {len(errors)} errors" if errors else "ok"
-    print(f"{len(rows)} terms in {len(counts)} vocabularies ({sources['htcds']} htcds, "
-          f"{sources['enlace']} enlace): {verdict}")
+    print(
+        f"{len(rows)} terms in {len(counts)} vocabularies ({sources['htcds']} htcds, "
+        f"{sources['enlace']} enlace): {verdict}"
+    )
     return 1 if errors else 0
 
 

@@ -28,10 +28,18 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"])
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         violations = _watch_policy(browser)
         try:
             yield browser
@@ -50,8 +58,14 @@ def _watch_policy(browser) -> list[str]:
 
     def watched_new_page(*args, **kwargs):
         page = new_page(*args, **kwargs)
-        page.on("console", lambda message: violations.append(message.text)
-                if "Content Security Policy" in message.text else None)
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
         return page
 
     browser.new_page = watched_new_page
@@ -69,7 +83,8 @@ def log_in(browser, live_server, user):
     page.get_by_role("button", name="Continuar").click()
     page.wait_for_url("**/accounts/two-factor/")
     page.get_by_label("Código de seis dígitos de su aplicación de autenticación").fill(
-        pyotp.TOTP(secret).now())
+        pyotp.TOTP(secret).now()
+    )
     page.get_by_role("button", name="Verificar").click()
     page.wait_for_url(f"{live_server.url}/")
     return page

@@ -21,12 +21,25 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from enlace.accounts.choices import Role
 
 # Public routes by URL name: the only ones an anonymous visitor may open.
-PUBLIC_URL_NAMES = {"healthz", "accounts:login", "accounts:logout", "set_language",
-                    "javascript-catalog", "schema", "api_docs"}
+PUBLIC_URL_NAMES = {
+    "healthz",
+    "accounts:login",
+    "accounts:logout",
+    "set_language",
+    "javascript-catalog",
+    "schema",
+    "api_docs",
+}
 EXCLUDED_NAMESPACES = {"admin"}  # Django's admin: staff only, checked below
 # Values for URL parameters: objects that do not exist.
-PLACEHOLDERS = {"pk": "999999", "iso2": "ZZ", "code": "NO-SUCH-CODE", "id": "999999",
-                "reference": "ZZ-2000-99999", "uuid": "00000000-0000-0000-0000-000000000000"}
+PLACEHOLDERS = {
+    "pk": "999999",
+    "iso2": "ZZ",
+    "code": "NO-SUCH-CODE",
+    "id": "999999",
+    "reference": "ZZ-2000-99999",
+    "uuid": "00000000-0000-0000-0000-000000000000",
+}
 
 ROLE_USERS = {
     Role.LIAISON: "cr_liaison",
@@ -42,8 +55,7 @@ ROLE_USERS = {
 def walk(patterns, prefix="", namespace=""):
     for entry in patterns:
         if isinstance(entry, URLResolver):
-            inner = f"{namespace}:{entry.namespace}".strip(":") if entry.namespace \
-                else namespace
+            inner = f"{namespace}:{entry.namespace}".strip(":") if entry.namespace else namespace
             yield from walk(entry.url_patterns, prefix + str(entry.pattern), inner)
         elif isinstance(entry, URLPattern):
             name = f"{namespace}:{entry.name}".strip(":") if entry.name else ""
@@ -55,8 +67,9 @@ def route_path(pattern: str, entry: URLPattern) -> str:
     import re
 
     path = pattern
-    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: PLACEHOLDERS.get(m.group(1), "999999"),
-                  path)  # regular-expression routes (DRF routers)
+    path = re.sub(
+        r"\(\?P<(\w+)>[^)]*\)", lambda m: PLACEHOLDERS.get(m.group(1), "999999"), path
+    )  # regular-expression routes (DRF routers)
     path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: PLACEHOLDERS.get(m.group(1), "999999"), path)
     path = path.replace("^", "").replace("$", "").replace("\\.", ".").replace("/?", "/")
     return "/" + path
@@ -64,12 +77,14 @@ def route_path(pattern: str, entry: URLPattern) -> str:
 
 def view_of(entry: URLPattern):
     callback = entry.callback
-    return (getattr(callback, "view_class", None) or getattr(callback, "cls", None)
-            or callback)
+    return getattr(callback, "view_class", None) or getattr(callback, "cls", None) or callback
 
 
-ROUTES = [(pattern, name, entry) for pattern, name, entry in walk(get_resolver().url_patterns)
-          if name.split(":")[0] not in EXCLUDED_NAMESPACES and not pattern.startswith("admin/")]
+ROUTES = [
+    (pattern, name, entry)
+    for pattern, name, entry in walk(get_resolver().url_patterns)
+    if name.split(":")[0] not in EXCLUDED_NAMESPACES and not pattern.startswith("admin/")
+]
 
 
 def test_the_walk_finds_pages_and_api_routes():
@@ -77,19 +92,22 @@ def test_the_walk_finds_pages_and_api_routes():
     assert {"web:home", "audit:event_list", "api:country-list", "api:me", "healthz"} <= names
 
 
-@pytest.mark.parametrize(("pattern", "name", "entry"), ROUTES,
-                         ids=[name or pattern for pattern, name, _ in ROUTES])
+@pytest.mark.parametrize(
+    ("pattern", "name", "entry"), ROUTES, ids=[name or pattern for pattern, name, _ in ROUTES]
+)
 def test_every_route_declares_who_may_open_it(pattern, name, entry):
     view = view_of(entry)
     public = name in PUBLIC_URL_NAMES or getattr(view, "public", False)
     declared = getattr(view, "allowed_roles", None)
     assert public or declared is not None, (
-        f"{name or pattern}: declare allowed_roles on {getattr(view, '__name__', view)}")
+        f"{name or pattern}: declare allowed_roles on {getattr(view, '__name__', view)}"
+    )
     assert declared is None or set(declared) <= {role.value for role in Role}
 
 
-@pytest.mark.parametrize(("pattern", "name", "entry"), ROUTES,
-                         ids=[name or pattern for pattern, name, _ in ROUTES])
+@pytest.mark.parametrize(
+    ("pattern", "name", "entry"), ROUTES, ids=[name or pattern for pattern, name, _ in ROUTES]
+)
 def test_every_route_for_every_role(pattern, name, entry, users, login, client):
     path = route_path(pattern, entry)
     is_api = path.startswith("/api/v1/")

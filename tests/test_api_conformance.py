@@ -38,15 +38,17 @@ def demo(db):
 
 # The document /api/schema/ serves, generated the same way (no request, no database needed).
 schema = schemathesis.openapi.from_dict(
-    SchemaGenerator().get_schema(request=None, public=True)).include(method="GET")
+    SchemaGenerator().get_schema(request=None, public=True)
+).include(method="GET")
 # Requests the document allows (positive mode): each answer must then be a documented one.
 schema.config.generation.update(modes=["positive"], max_examples=8)
 
 
 @schema.parametrize()
-@settings(max_examples=8, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_get_operations_answer_what_the_schema_documents(case, demo):
     case.call_and_validate(
-        app=APP, headers={"Authorization": f"Token {demo}"},
-        checks=[not_a_server_error, status_code_conformance, response_schema_conformance])
+        app=APP,
+        headers={"Authorization": f"Token {demo}"},
+        checks=[not_a_server_error, status_code_conformance, response_schema_conformance],
+    )

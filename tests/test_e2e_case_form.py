@@ -48,8 +48,7 @@ def test_a_case_in_seven_steps_with_messages_in_spanish(live_server, browser, us
     assert case.owner_country_id == "MX" and case.reporting_agency.startswith("Instituto")
     victim = case.persons.get()
     assert victim.given_names == "Rosa" and victim.is_minor
-    assert [(leg.from_country_id, leg.to_country_id) for leg in case.route.all()] == [
-        ("GT", "MX")]
+    assert [(leg.from_country_id, leg.to_country_id) for leg in case.route.all()] == [("GT", "MX")]
     assert case.reference in page.locator("main").inner_text()
 
 
@@ -57,16 +56,32 @@ def test_a_stale_edit_is_refused_with_a_message(live_server, browser, users):
     from enlace.accounts.actors import CountryActor
     from enlace.cases.services import case_create, case_update
 
-    case = case_create(actor=CountryActor("MX"), data={
-        "reporting_agency": "INM", "date_identified": date(2025, 1, 2),
-        "case_type": "smuggling", "persons": [], "route": []})
+    case = case_create(
+        actor=CountryActor("MX"),
+        data={
+            "reporting_agency": "INM",
+            "date_identified": date(2025, 1, 2),
+            "case_type": "smuggling",
+            "persons": [],
+            "route": [],
+        },
+    )
     page = log_in(browser, live_server, users["mx_liaison"])
     page.goto(f"{live_server.url}/cases/{case.pk}/edit/")
     page.fill('[name="record-reporting_agency"]', "Versión de la página")
     # meanwhile someone else saves the case
-    case_update(actor=users["mx_liaison"], case=case, data={
-        "reporting_agency": "Versión de otra persona", "date_identified": case.date_identified,
-        "case_type": "smuggling", "persons": [], "route": []}, expected_version=case.version)
+    case_update(
+        actor=users["mx_liaison"],
+        case=case,
+        data={
+            "reporting_agency": "Versión de otra persona",
+            "date_identified": case.date_identified,
+            "case_type": "smuggling",
+            "persons": [],
+            "route": [],
+        },
+        expected_version=case.version,
+    )
     for _step in range(6):
         next_step(page)
     next_step(page, "Guardar el caso")
@@ -75,15 +90,21 @@ def test_a_stale_edit_is_refused_with_a_message(live_server, browser, users):
     assert case.reporting_agency == "Versión de otra persona"
 
 
-def test_a_third_country_gets_nothing_through_the_api_or_the_export(live_server, browser,
-                                                                     users):
+def test_a_third_country_gets_nothing_through_the_api_or_the_export(live_server, browser, users):
     from enlace.accounts.actors import CountryActor
     from enlace.cases.services import case_create
 
-    case = case_create(actor=CountryActor("MX"), data={
-        "reference": "MX-2025-00042", "reporting_agency": "INM",
-        "date_identified": date(2025, 1, 2), "case_type": "smuggling",
-        "persons": [], "route": []})
+    case = case_create(
+        actor=CountryActor("MX"),
+        data={
+            "reference": "MX-2025-00042",
+            "reporting_agency": "INM",
+            "date_identified": date(2025, 1, 2),
+            "case_type": "smuggling",
+            "persons": [],
+            "route": [],
+        },
+    )
     Case.objects.filter(pk=case.pk).update(audience="selected")
     case.shared_with.set(["GT"])
     honduras = user_for(Role.LIAISON, "HN-NLO", "hn-liaison")

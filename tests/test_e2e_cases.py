@@ -24,8 +24,11 @@ def spreadsheet(path):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(COLUMNS)
-    rows = [*GOOD_ROWS, dict(GOOD_ROWS[0], reference="MX-2025-00020", given_names="Julia"),
-            dict(GOOD_ROWS[1], reference="MX-2025-00020")]
+    rows = [
+        *GOOD_ROWS,
+        dict(GOOD_ROWS[0], reference="MX-2025-00020", given_names="Julia"),
+        dict(GOOD_ROWS[1], reference="MX-2025-00020"),
+    ]
     for row in rows:
         sheet.append([row.get(column, "") for column in COLUMNS])
     workbook.save(path)
@@ -41,8 +44,7 @@ def share_with_guatemala(page, live_server, case):
     page.wait_for_url(f"{live_server.url}/cases/{case.pk}/")
 
 
-def test_import_share_inbox_redaction_and_no_third_country(live_server, browser, users,
-                                                          tmp_path):
+def test_import_share_inbox_redaction_and_no_third_country(live_server, browser, users, tmp_path):
     LawProfile.objects.create(country_id="MX", share_birth_dates=True)
     mexico = users["mx_liaison"]
     guatemala = user_for(Role.LIAISON, "GT-NLO", "gt-liaison")

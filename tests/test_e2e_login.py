@@ -28,7 +28,8 @@ def test_login_with_totp_switch_language_and_see_the_dashboard(live_server, user
 
     page.wait_for_url("**/accounts/two-factor/")
     page.get_by_label("Código de seis dígitos de su aplicación de autenticación").fill(
-        pyotp.TOTP(secret).now())
+        pyotp.TOTP(secret).now()
+    )
     page.get_by_role("button", name="Verificar").click()
 
     page.wait_for_url(f"{live_server.url}/")

@@ -18,8 +18,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 REPORT = SEEDS_DIR / "002_d9e9c4457487cb69.txt"
 
 
-def test_the_st_turns_agreement_2a_into_a_task_the_honduran_officer_sees(live_server, browser,
-                                                                         users):
+def test_the_st_turns_agreement_2a_into_a_task_the_honduran_officer_sees(
+    live_server, browser, users
+):
     honduras = user_for(Role.LIAISON, "HN-NLO", "hn-liaison")
     st = log_in(browser, live_server, users["st"])
     st.goto(f"{live_server.url}/meetings/import/")
@@ -46,8 +47,7 @@ def test_the_st_turns_agreement_2a_into_a_task_the_honduran_officer_sees(live_se
         st.get_by_role("button", name="Crear la tarea").click()
     task = FollowUpTask.objects.get()
     assert task.subitem.label == "a" and task.due_date == due
-    assert sorted(task.owner_countries.values_list("iso2", flat=True)) == [
-        "CR", "GT", "HN", "SV"]
+    assert sorted(task.owner_countries.values_list("iso2", flat=True)) == ["CR", "GT", "HN", "SV"]
 
     hn = log_in(browser, live_server, honduras)
     assert "Informar los avances" in hn.get_by_test_id("tasks-due").inner_text()

@@ -20,8 +20,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 
 def test_a_manifest_is_screened_and_the_hit_confirmed(live_server, browser, users, tmp_path):
-    LawProfile.objects.update_or_create(country_id="CR", defaults={
-        "share_birth_dates": True, "share_identity_numbers": True})
+    LawProfile.objects.update_or_create(
+        country_id="CR", defaults={"share_birth_dates": True, "share_identity_numbers": True}
+    )
     rng = random.Random(2002)
     demo.populate(rng=rng, users=users, options={})
     path = tmp_path / "TA560.csv"
@@ -43,15 +44,23 @@ def test_a_manifest_is_screened_and_the_hit_confirmed(live_server, browser, user
         page.goto(f"{live_server.url}/screening/screenings/{screening.pk}/?q=HERNANDEZ")
     text = row.inner_text()
     assert "JOSE GUADALUPE HERNANDEZ" in text and "1979-03-04" in text
-    codes = row.get_by_test_id("reasons").locator("li").evaluate_all(
-        "items => items.map(item => item.dataset.code)")
-    assert codes == ["given_names_equal", "first_surname_equal", "second_surname_missing",
-                     "birth_date_equal"]
+    codes = (
+        row.get_by_test_id("reasons")
+        .locator("li")
+        .evaluate_all("items => items.map(item => item.dataset.code)")
+    )
+    assert codes == [
+        "given_names_equal",
+        "first_surname_equal",
+        "second_surname_missing",
+        "birth_date_equal",
+    ]
     assert "Ulloa" not in text and "ULLOA" not in text  # Costa Rica keeps names at home
     assert row.get_by_test_id("owner-contact").count() >= 1
 
     row.locator("button[value=confirmed]").click()
     page.locator(f"#hit-{hit.pk} [data-testid=decision]").filter(
-        has_text="Confirm").wait_for()  # "Confirmada" / "Confirmed"
+        has_text="Confirm"
+    ).wait_for()  # "Confirmada" / "Confirmed"
     hit.refresh_from_db()
     assert hit.decision == "confirmed" and hit.decided_by == guatemala

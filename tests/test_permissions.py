@@ -47,8 +47,7 @@ from enlace.workplan.permissions import (
 )
 
 ENLACE = Path(__file__).resolve().parent.parent / "enlace"
-ROLE_USERS = ["cr_liaison", "cr_admin", "st", "observer", "civil_society", "cr_auditor",
-              "sysadmin"]
+ROLE_USERS = ["cr_liaison", "cr_admin", "st", "observer", "civil_society", "cr_auditor", "sysadmin"]
 
 CHECKS = {
     "workplan_read": (check_workplan_read, WORKPLAN_READERS),
@@ -86,8 +85,10 @@ def test_the_law_profile_is_its_own_national_administrators(users):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["workplan_read", "contact_read", "statistics_manage",
-                                  "submission_save", "screening_officer"])
+@pytest.mark.parametrize(
+    "name",
+    ["workplan_read", "contact_read", "statistics_manage", "submission_save", "screening_officer"],
+)
 def test_a_deactivated_user_is_refused(name, users):
     check, _roles = CHECKS[name]
     for key in ROLE_USERS:
@@ -97,8 +98,11 @@ def test_a_deactivated_user_is_refused(name, users):
 
 
 def _is_role(node: ast.AST) -> bool:
-    return (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-            and node.value.id == "Role")
+    return (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "Role"
+    )
 
 
 def _role_sets(tree: ast.AST):
@@ -107,10 +111,15 @@ def _role_sets(tree: ast.AST):
         if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
             if len(node.elts) >= 2 and all(_is_role(element) for element in node.elts):
                 yield node
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-              and node.func.id == "frozenset" and node.args
-              and isinstance(node.args[0], (ast.Set, ast.Tuple, ast.List))
-              and node.args[0].elts and all(_is_role(e) for e in node.args[0].elts)):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "frozenset"
+            and node.args
+            and isinstance(node.args[0], (ast.Set, ast.Tuple, ast.List))
+            and node.args[0].elts
+            and all(_is_role(e) for e in node.args[0].elts)
+        ):
             yield node
 
 

@@ -42,20 +42,39 @@ def generate_csv(path: Path, cases: int, seed: int = 1) -> None:
             per_year[day.year] = per_year.get(day.year, 0) + 1
             reference = f"MX-{day.year}-{per_year[day.year]:05d}"
             origin = rng.choice(["GT", "HN", "SV", "CU", "VE"])
-            base = {"reference": reference, "reporting_agency": "INM",
-                    "date_identified": day.isoformat(),
-                    "case_type": rng.choice(["trafficking", "smuggling"]),
-                    "route_countries": f"{origin};MX;US", "route_transport_modes": "bus;car"}
-            writer.writerow({**base, "person_role": "victim",
-                             "given_names": rng.choice(given),
-                             "first_surname": rng.choice(surnames), "sex": "F",
-                             "age": rng.randint(8, 50), "nationalities": origin,
-                             "document_type": "passport", "document_issuing_country": origin,
-                             "document_number": f"P{rng.randint(10**6, 10**7)}",
-                             "document_nature": rng.choice(["genuine", "forged"])})
-            writer.writerow({"reference": reference, "person_role": "suspect",
-                             "given_names": rng.choice(given), "sex": "M", "age": 40,
-                             "nationalities": "MX"})
+            base = {
+                "reference": reference,
+                "reporting_agency": "INM",
+                "date_identified": day.isoformat(),
+                "case_type": rng.choice(["trafficking", "smuggling"]),
+                "route_countries": f"{origin};MX;US",
+                "route_transport_modes": "bus;car",
+            }
+            writer.writerow(
+                {
+                    **base,
+                    "person_role": "victim",
+                    "given_names": rng.choice(given),
+                    "first_surname": rng.choice(surnames),
+                    "sex": "F",
+                    "age": rng.randint(8, 50),
+                    "nationalities": origin,
+                    "document_type": "passport",
+                    "document_issuing_country": origin,
+                    "document_number": f"P{rng.randint(10**6, 10**7)}",
+                    "document_nature": rng.choice(["genuine", "forged"]),
+                }
+            )
+            writer.writerow(
+                {
+                    "reference": reference,
+                    "person_role": "suspect",
+                    "given_names": rng.choice(given),
+                    "sex": "M",
+                    "age": 40,
+                    "nationalities": "MX",
+                }
+            )
 
 
 def setup_django(database_url: str, var_dir: str) -> None:
@@ -76,14 +95,20 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--reuse", action="store_true",
-                        help="PostgreSQL: keep the cases already loaded, measure the list only")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="PostgreSQL: keep the cases already loaded, measure the list only",
+    )
     args = parser.parse_args()
 
     pg_url = os.environ.get("ENLACE_BENCH_PG_URL")
     # PostgreSQL data outlives a run (--reuse), so its encryption keys must too.
-    work = Path(tempfile.gettempdir()) / "enlace-bench-pg" if pg_url else Path(
-        tempfile.mkdtemp(prefix="enlace-bench-"))
+    work = (
+        Path(tempfile.gettempdir()) / "enlace-bench-pg"
+        if pg_url
+        else Path(tempfile.mkdtemp(prefix="enlace-bench-"))
+    )
     work.mkdir(parents=True, exist_ok=True)
     setup_django(pg_url or f"sqlite:///{work / 'bench.sqlite3'}", str(work))
     from django.db import connection
@@ -116,8 +141,9 @@ def main() -> None:
     from enlace.core.models import Organization
 
     officer, _created = User.objects.get_or_create(
-        username="bench-mx", defaults={"role": Role.LIAISON,
-                                       "organization": Organization.objects.get(code="MX-NLO")})
+        username="bench-mx",
+        defaults={"role": Role.LIAISON, "organization": Organization.objects.get(code="MX-NLO")},
+    )
     from knox.models import AuthToken
 
     # as API clients call it: a token, no session
@@ -132,8 +158,7 @@ def main() -> None:
     for index in range(args.requests):
         page = 1 + index % 20
         began = time.perf_counter()
-        response = client.get("/api/v1/cases/", {"page": page},
-                              HTTP_HOST="127.0.0.1")
+        response = client.get("/api/v1/cases/", {"page": page}, HTTP_HOST="127.0.0.1")
         timings.append((time.perf_counter() - began) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"list API answered {response.status_code}")

@@ -93,6 +93,7 @@ def key(text: str) -> str:
 
 # --- name variants, written apart from the engine ----------------------------------------
 
+
 def _hypocorisms() -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     with (HERE / "hypocorisms_es.csv").open(encoding="utf-8") as handle:
@@ -133,9 +134,23 @@ def diminutive(name: str) -> str | None:
 
 # Respellings of names of Arabic, South Asian, Chinese and African origin as different clerks
 # write them in Latin letters (Spanish-speaking clerks above all).
-_RESPELL = (("kh", "j"), ("sh", "ch"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ph", "f"),
-            ("q", "k"), ("dh", "d"), ("th", "t"), ("aa", "a"), ("w", "u"), ("y", "i"),
-            ("mm", "m"), ("x", "j"), ("z", "s"))
+_RESPELL = (
+    ("kh", "j"),
+    ("sh", "ch"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("aa", "a"),
+    ("w", "u"),
+    ("y", "i"),
+    ("mm", "m"),
+    ("x", "j"),
+    ("z", "s"),
+)
 _MUHAMMAD = ("Muhammad", "Mohammed", "Mohamed", "Mohamad", "Mohammad", "Mahomed")
 
 
@@ -146,7 +161,7 @@ def transliteration(name: str) -> str | None:
     for old, new in _RESPELL:
         if old in lower:
             position = lower.index(old)
-            changed = name[:position] + new + name[position + len(old):]
+            changed = name[:position] + new + name[position + len(old) :]
             return changed[0].upper() + changed[1:]
     return None
 
@@ -168,6 +183,7 @@ def typo(name: str, rng: random.Random) -> str:
 
 # --- drawing people ------------------------------------------------------------------------
 
+
 class Drawer:
     def __init__(self, pools: list[Pool], rng: random.Random):
         self.rng = rng
@@ -177,8 +193,10 @@ class Drawer:
         for pool in pools:
             for sex, names in pool.given.items():
                 self._cum[id(pool), sex] = (names, list(accumulate(w for _n, w in names)))
-            self._cum[id(pool), "S"] = (pool.surnames,
-                                        list(accumulate(w for _n, w in pool.surnames)))
+            self._cum[id(pool), "S"] = (
+                pool.surnames,
+                list(accumulate(w for _n, w in pool.surnames)),
+            )
         self.count = 0
 
     def _pick(self, pool: Pool, what: str) -> str:
@@ -200,9 +218,16 @@ class Drawer:
             surnames.append(second)
         day = int(rng.triangular(_FIRST_DAY, _LAST_DAY, _MODE_DAY))
         self.count += 1
-        return Person(f"{prefix}{self.count}", tuple(given), tuple(surnames), sex,
-                      datetime.date.fromordinal(day), pool.nationalities[0], pool.hispanic,
-                      pool.origin)
+        return Person(
+            f"{prefix}{self.count}",
+            tuple(given),
+            tuple(surnames),
+            sex,
+            datetime.date.fromordinal(day),
+            pool.nationalities[0],
+            pool.hispanic,
+            pool.origin,
+        )
 
 
 def full_key(person: Person) -> str:
@@ -211,33 +236,44 @@ def full_key(person: Person) -> str:
 
 # --- writing people ------------------------------------------------------------------------
 
+
 def _capitals(text: str) -> str:
     return plain(text).upper()
 
 
-def write(person: Person, rng: random.Random, *, given=None, surnames=None,
-          style: str | None = None) -> Written:
+def write(
+    person: Person, rng: random.Random, *, given=None, surnames=None, style: str | None = None
+) -> Written:
     """`person` as a file writes her, with her name parts possibly changed."""
     given = list(person.given if given is None else given)
     surnames = list(person.surnames if surnames is None else surnames)
-    common = {"birth_date": person.birth_date.isoformat(), "nationality": person.nationality,
-              "sex": person.sex}
-    style = style or rng.choices(("split", "full", "split_caps", "full_caps"),
-                                 weights=(3, 1.5, 3, 1.5))[0]
+    common = {
+        "birth_date": person.birth_date.isoformat(),
+        "nationality": person.nationality,
+        "sex": person.sex,
+    }
+    style = (
+        style
+        or rng.choices(("split", "full", "split_caps", "full_caps"), weights=(3, 1.5, 3, 1.5))[0]
+    )
     given_text, surname_text = " ".join(given), " ".join(surnames)
     if style.endswith("caps"):
         given_text, surname_text = _capitals(given_text), _capitals(surname_text)
     if style.startswith("split"):
         return Written(person.id, given_names=given_text, surnames=surname_text, **common)
     if style == "surnames_first_comma":
-        return Written(person.id, full_name=f"{_capitals(surname_text)}, {_capitals(given_text)}",
-                       **common)
+        return Written(
+            person.id, full_name=f"{_capitals(surname_text)}, {_capitals(given_text)}", **common
+        )
     if style == "surnames_first_no_comma":
-        return Written(person.id, full_name=f"{_capitals(surname_text)} {_capitals(given_text)}",
-                       **common)
+        return Written(
+            person.id, full_name=f"{_capitals(surname_text)} {_capitals(given_text)}", **common
+        )
     if style == "mrz":
+
         def mrz(parts):
             return "<".join(_capitals(part).replace(" ", "<").replace("-", "<") for part in parts)
+
         return Written(person.id, full_name=f"{mrz(surnames)}<<{mrz(given)}", **common)
     return Written(person.id, full_name=f"{given_text} {surname_text}", **common)
 
@@ -265,7 +301,7 @@ class Perturber:
             position = rng.choice(candidates)
             parts = given + surnames
             parts[position] = typo(parts[position], rng)
-            return write(base, rng, given=parts[:len(given)], surnames=parts[len(given):]), None
+            return write(base, rng, given=parts[: len(given)], surnames=parts[len(given) :]), None
         if kind == "surnames_swapped":
             if len(surnames) < 2 or key(surnames[0]) == key(surnames[1]):
                 return None
@@ -312,8 +348,9 @@ class Perturber:
                 changed = transliteration(parts[position])
                 if changed and key(changed) != key(parts[position]):
                     parts[position] = changed
-                    return write(base, rng, given=parts[:len(given)],
-                                 surnames=parts[len(given):]), None
+                    return write(
+                        base, rng, given=parts[: len(given)], surnames=parts[len(given) :]
+                    ), None
             return None
         raise ValueError(kind)
 
@@ -329,8 +366,9 @@ class Population:
     listed_surnames: dict[str, tuple[str, ...]]  # as the list wrote them
 
 
-def generate(pools: list[Pool], *, watchlist: int, travellers: int, members: int,
-             seed: int) -> Population:
+def generate(
+    pools: list[Pool], *, watchlist: int, travellers: int, members: int, seed: int
+) -> Population:
     rng = random.Random(seed)
     drawer = Drawer(pools, rng)
     listed = [drawer.person("W") for _ in range(watchlist)]
@@ -363,17 +401,28 @@ def generate(pools: list[Pool], *, watchlist: int, travellers: int, members: int
             nonmembers.append(person)
     rows = [(write(person, rng), "", "") for person in nonmembers] + member_rows
     rng.shuffle(rows)
-    watch = [write(person, rng, surnames=list_surnames.get(person.id, person.surnames),
-                   style=rng.choice(("split", "split_caps")))
-             for person in listed]
+    watch = [
+        write(
+            person,
+            rng,
+            surnames=list_surnames.get(person.id, person.surnames),
+            style=rng.choice(("split", "split_caps")),
+        )
+        for person in listed
+    ]
     travellers_written = []
     for position, (written, _source, _kind) in enumerate(rows, start=1):
         travellers_written.append(replace(written, id=f"T{position}"))
     return Population(
-        watchlist=watch, travellers=travellers_written, sources=[row[1] for row in rows],
-        kinds=[row[2] for row in rows], listed=listed, nonmembers=nonmembers,
-        listed_surnames={person.id: list_surnames.get(person.id, person.surnames)
-                         for person in listed},
+        watchlist=watch,
+        travellers=travellers_written,
+        sources=[row[1] for row in rows],
+        kinds=[row[2] for row in rows],
+        listed=listed,
+        nonmembers=nonmembers,
+        listed_surnames={
+            person.id: list_surnames.get(person.id, person.surnames) for person in listed
+        },
     )
 
 
@@ -407,5 +456,14 @@ def write_csv(path: Path, rows: list[Written], *, name_only: bool = False) -> No
             if name_only:
                 out.writerow((row.id, row.given_names, row.surnames, row.full_name, "", "", ""))
             else:
-                out.writerow((row.id, row.given_names, row.surnames, row.full_name,
-                              row.birth_date, row.nationality, row.sex))
+                out.writerow(
+                    (
+                        row.id,
+                        row.given_names,
+                        row.surnames,
+                        row.full_name,
+                        row.birth_date,
+                        row.nationality,
+                        row.sex,
+                    )
+                )

@@ -50,8 +50,16 @@ def run_screen(watchlist: Path, travellers: Path, out: Path) -> tuple[float, flo
     """`enlace screen` as a user runs it: wall-clock seconds and the highest load seen."""
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    command = [*_enlace(), "screen", "--watchlist", str(watchlist), "--travellers",
-               str(travellers), "--out", str(out)]
+    command = [
+        *_enlace(),
+        "screen",
+        "--watchlist",
+        str(watchlist),
+        "--travellers",
+        str(travellers),
+        "--out",
+        str(out),
+    ]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)  # noqa: S603
     return time.perf_counter() - started, max(load, os.getloadavg()[0])
 
@@ -64,14 +72,16 @@ def read_hits(path: Path) -> dict[str, dict[str, float]]:
     return hits
 
 
-def evaluate(label: str, population: Population, hits, seconds: float, load: float,
-             name_only: bool) -> None:
+def evaluate(
+    label: str, population: Population, hits, seconds: float, load: float, name_only: bool
+) -> None:
     found: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
     flagged = nonmembers = 0
     true_scores, false_scores = [], []
-    for traveller, source, kind in zip(population.travellers, population.sources,
-                                       population.kinds, strict=True):
+    for traveller, source, kind in zip(
+        population.travellers, population.sources, population.kinds, strict=True
+    ):
         matches = hits.get(traveller.id, {})
         if source:
             total[kind] += 1
@@ -89,8 +99,10 @@ def evaluate(label: str, population: Population, hits, seconds: float, load: flo
     print(f"{label}_recall: {recall:.4f} ratio")
     for kind in KINDS:
         if total[kind]:
-            print(f"{label}_recall_{kind}: {found[kind] / total[kind]:.4f} ratio "
-                  f"({total[kind]} members)")
+            print(
+                f"{label}_recall_{kind}: {found[kind] / total[kind]:.4f} ratio "
+                f"({total[kind]} members)"
+            )
     print(f"{label}_nonmembers_flagged: {share:.4f} ratio")
     outranked = None
     if name_only and true_scores and false_scores:
@@ -99,7 +111,8 @@ def evaluate(label: str, population: Population, hits, seconds: float, load: flo
 
         # For each found member, the share of false alerts scored strictly below her match.
         outranked = sum(bisect_left(false_scores, score) for score in true_scores) / (
-            len(true_scores) * len(false_scores))
+            len(true_scores) * len(false_scores)
+        )
         print(f"{label}_false_alerts_outranked: {outranked:.4f} ratio")
     travellers = len(population.travellers)
     print(f"{label}_seconds_end_to_end: {seconds:.1f} s")
@@ -117,11 +130,20 @@ def brute_force(population: Population, sample: int, seed: int) -> float:
 
     choices = [name(row) for row in population.watchlist]
     rng = random.Random(seed)
-    queries = [name(row) for row in rng.sample(population.travellers,
-                                               min(sample, len(population.travellers)))]
+    queries = [
+        name(row)
+        for row in rng.sample(population.travellers, min(sample, len(population.travellers)))
+    ]
     started = time.perf_counter()
-    process.cdist(queries, choices, scorer=fuzz.token_sort_ratio, processor=utils.default_process,
-                  score_cutoff=85, workers=2, dtype="uint8")
+    process.cdist(
+        queries,
+        choices,
+        scorer=fuzz.token_sort_ratio,
+        processor=utils.default_process,
+        score_cutoff=85,
+        workers=2,
+        dtype="uint8",
+    )
     return len(queries) / (time.perf_counter() - started)
 
 
@@ -132,8 +154,13 @@ def goal(label: str, ok: bool, text: str) -> None:
 def one_set(source: str, args) -> None:
     started = time.perf_counter()
     pools = SOURCES[source]()
-    population = generate(pools, watchlist=args.watchlist, travellers=args.travellers,
-                          members=args.members, seed=args.seed)
+    population = generate(
+        pools,
+        watchlist=args.watchlist,
+        travellers=args.travellers,
+        members=args.members,
+        seed=args.seed,
+    )
     print(f"# {source}: generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     folder = OUT / source
     folder.mkdir(parents=True, exist_ok=True)
@@ -142,30 +169,46 @@ def one_set(source: str, args) -> None:
     write_csv(folder / "travellers_name_only.csv", population.travellers, name_only=True)
     label = f"screening_{source}"
     ambiguity = inherent_ambiguity(population)
-    single = sum(1 for person in population.listed
-                 if len(population.listed_surnames[person.id]) == 1) / len(population.listed)
+    single = sum(
+        1 for person in population.listed if len(population.listed_surnames[person.id]) == 1
+    ) / len(population.listed)
     print(f"{label}_watchlist: {len(population.watchlist)} identities")
     print(f"{label}_travellers: {len(population.travellers)} travellers")
     print(f"{label}_members: {sum(1 for s in population.sources if s)} travellers")
     print(f"{label}_listed_with_one_surname: {single:.4f} ratio")
     print(f"{label}_inherent_ambiguity: {ambiguity:.4f} ratio")
 
-    seconds, load = run_screen(folder / "watchlist.csv", folder / "travellers_name_only.csv",
-                               folder / "hits_name_only.csv")
+    seconds, load = run_screen(
+        folder / "watchlist.csv", folder / "travellers_name_only.csv", folder / "hits_name_only.csv"
+    )
     recall, flagged, found, total, outranked = evaluate(
-        f"{label}_name_only", population, read_hits(folder / "hits_name_only.csv"), seconds,
-        load, name_only=True)
+        f"{label}_name_only",
+        population,
+        read_hits(folder / "hits_name_only.csv"),
+        seconds,
+        load,
+        name_only=True,
+    )
     goal(f"{source} name only", recall >= 0.98, "recall >= 0.98")
-    goal(f"{source} name only", flagged <= ambiguity + 0.01,
-         f"flagged <= inherent ambiguity {ambiguity:.4f} + 0.01")
+    goal(
+        f"{source} name only",
+        flagged <= ambiguity + 0.01,
+        f"flagged <= inherent ambiguity {ambiguity:.4f} + 0.01",
+    )
     goal(f"{source} name only", (outranked or 0) >= 0.95, "members outrank 95% of false alerts")
     engine_rate = len(population.travellers) / seconds
 
-    seconds, load = run_screen(folder / "watchlist.csv", folder / "travellers.csv",
-                               folder / "hits.csv")
+    seconds, load = run_screen(
+        folder / "watchlist.csv", folder / "travellers.csv", folder / "hits.csv"
+    )
     recall, flagged, found, total, _ = evaluate(
-        f"{label}_with_birth_date", population, read_hits(folder / "hits.csv"), seconds, load,
-        name_only=False)
+        f"{label}_with_birth_date",
+        population,
+        read_hits(folder / "hits.csv"),
+        seconds,
+        load,
+        name_only=False,
+    )
     worst = min((found[kind] / total[kind] for kind in total if total[kind]), default=0.0)
     goal(f"{source} with birth date", worst >= 0.99, "recall >= 0.99 for every kind")
     goal(f"{source} with birth date", flagged <= 0.001, "flagged <= 0.001")
@@ -180,14 +223,20 @@ def speed(args) -> None:
     """1,000,000 travellers x the watchlist of the first source, end to end, with dates."""
     source = args.sources[0]
     pools = SOURCES[source]()
-    population = generate(pools, watchlist=args.watchlist, travellers=args.speed_travellers,
-                          members=args.members, seed=args.seed + 1)
+    population = generate(
+        pools,
+        watchlist=args.watchlist,
+        travellers=args.speed_travellers,
+        members=args.members,
+        seed=args.seed + 1,
+    )
     folder = OUT / f"{source}_speed"
     folder.mkdir(parents=True, exist_ok=True)
     write_csv(folder / "watchlist.csv", population.watchlist)
     write_csv(folder / "travellers.csv", population.travellers)
-    seconds, load = run_screen(folder / "watchlist.csv", folder / "travellers.csv",
-                               folder / "hits.csv")
+    seconds, load = run_screen(
+        folder / "watchlist.csv", folder / "travellers.csv", folder / "hits.csv"
+    )
     rate = len(population.travellers) / seconds
     label = f"screening_{source}_speed"
     print(f"{label}_travellers: {len(population.travellers)} travellers")
@@ -202,10 +251,12 @@ def main() -> None:
     parser.add_argument("--watchlist", type=int, default=100_000)
     parser.add_argument("--travellers", type=int, default=200_000)
     parser.add_argument("--members", type=int, default=6_500)
-    parser.add_argument("--sources", default="names_dataset,faker",
-                        type=lambda text: text.split(","))
-    parser.add_argument("--speed-travellers", type=int, default=1_000_000,
-                        help="0 to skip the end-to-end speed run")
+    parser.add_argument(
+        "--sources", default="names_dataset,faker", type=lambda text: text.split(",")
+    )
+    parser.add_argument(
+        "--speed-travellers", type=int, default=1_000_000, help="0 to skip the end-to-end speed run"
+    )
     parser.add_argument("--brute-sample", type=int, default=500)
     parser.add_argument("--seed", type=int, default=20261203)
     args = parser.parse_args()

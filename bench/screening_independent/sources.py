@@ -61,8 +61,13 @@ _NAMES_DATASET_COUNTRIES = {
 }
 
 _FAKER_LOCALES = {
-    "hispanic": (("es_MX", "MX"), ("es_CO", "CO"), ("es_ES", "ES"), ("es_CL", "CL"),
-                 ("es_AR", "AR")),
+    "hispanic": (
+        ("es_MX", "MX"),
+        ("es_CO", "CO"),
+        ("es_ES", "ES"),
+        ("es_CL", "CL"),
+        ("es_AR", "AR"),
+    ),
     "english_creole": (("en_US", "US"), ("en_CA", "CA"), ("en_GB", "BZ")),
     "french_haitian": (("fr_FR", "HT"), ("fr_CA", "HT")),
     "chinese": (("zh_CN", "CN"),),
@@ -82,7 +87,7 @@ def _clean(names) -> list[str]:
 
 
 def _zipf(names: list[str], exponent: float = 1.05) -> list[tuple[str, float]]:
-    return [(name, 1.0 / (rank ** exponent)) for rank, name in enumerate(names, start=1)]
+    return [(name, 1.0 / (rank**exponent)) for rank, name in enumerate(names, start=1)]
 
 
 def _names_dataset_lists(size: int) -> dict:
@@ -97,10 +102,14 @@ def _names_dataset_lists(size: int) -> dict:
     for countries in _NAMES_DATASET_COUNTRIES.values():
         for country in countries:
             given = dataset.get_top_names(n=size, country_alpha2=country)[country]
-            surnames = dataset.get_top_names(n=size, country_alpha2=country,
-                                             use_first_names=False)[country]
-            lists[country] = {"M": given.get("M", []), "F": given.get("F", []),
-                              "surnames": surnames}
+            surnames = dataset.get_top_names(n=size, country_alpha2=country, use_first_names=False)[
+                country
+            ]
+            lists[country] = {
+                "M": given.get("M", []),
+                "F": given.get("F", []),
+                "surnames": surnames,
+            }
     OUT.mkdir(parents=True, exist_ok=True)
     cache.write_text(json.dumps(lists, ensure_ascii=False), encoding="utf-8")
     return lists
@@ -112,14 +121,22 @@ def names_dataset_pools(size: int = 1000) -> list[Pool]:
     for origin, countries in _NAMES_DATASET_COUNTRIES.items():
         for country in countries:
             entry = lists[country]
-            pools.append(Pool(
-                origin=origin, nationalities=(country,),
-                share=ORIGINS[origin] / len(countries),
-                given={sex: _zipf(_clean(entry[sex])) for sex in ("M", "F")},
-                surnames=_zipf([name for name in _clean(entry["surnames"])
-                                if name.lower() not in {"de", "del", "la", "el", "da"}]),
-                hispanic=origin == "hispanic",
-            ))
+            pools.append(
+                Pool(
+                    origin=origin,
+                    nationalities=(country,),
+                    share=ORIGINS[origin] / len(countries),
+                    given={sex: _zipf(_clean(entry[sex])) for sex in ("M", "F")},
+                    surnames=_zipf(
+                        [
+                            name
+                            for name in _clean(entry["surnames"])
+                            if name.lower() not in {"de", "del", "la", "el", "da"}
+                        ]
+                    ),
+                    hispanic=origin == "hispanic",
+                )
+            )
     return pools
 
 
@@ -130,8 +147,9 @@ def _faker_list(provider, attribute: str, rng: random.Random) -> list[tuple[str,
     if isinstance(values, dict):  # published weights
         weighted = [(name, float(weight)) for name, weight in values.items()]
         kept = set(_clean(name for name, _weight in weighted))
-        return sorted(((name, weight) for name, weight in weighted if name in kept),
-                      key=lambda item: -item[1])
+        return sorted(
+            ((name, weight) for name, weight in weighted if name in kept), key=lambda item: -item[1]
+        )
     names = _clean(values)
     rng.shuffle(names)
     return _zipf(names)
@@ -158,9 +176,16 @@ def faker_pools(seed: int = 7) -> list[Pool]:
                 surnames = _faker_list(person, "last_names", rng)
             if not surnames or not all(given_by_sex.values()):
                 continue
-            pools.append(Pool(origin=origin, nationalities=(country,),
-                              share=ORIGINS[origin] / len(locales), given=given_by_sex,
-                              surnames=surnames, hispanic=origin == "hispanic"))
+            pools.append(
+                Pool(
+                    origin=origin,
+                    nationalities=(country,),
+                    share=ORIGINS[origin] / len(locales),
+                    given=given_by_sex,
+                    surnames=surnames,
+                    hispanic=origin == "hispanic",
+                )
+            )
     return pools
 
 

@@ -137,9 +137,7 @@ def main() -> None:
     members = [t for t, source in zip(data.travellers, data.sources, strict=True) if source]
     others = [t for t, source in zip(data.travellers, data.sources, strict=True) if not source]
     travellers = [t for pair in zip(members, others, strict=False) for t in pair]
-    travellers = (travellers * (1 + args.requests // max(len(travellers), 1)))[
-        : args.requests + 1
-    ]
+    travellers = (travellers * (1 + args.requests // max(len(travellers), 1)))[: args.requests + 1]
 
     def check(traveller) -> tuple[float, int]:
         began = time.perf_counter()

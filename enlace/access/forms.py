@@ -8,6 +8,13 @@ class LawProfileForm(forms.ModelForm):
 
     class Meta:
         model = LawProfile
-        fields = ["share_names", "share_birth_dates", "share_identity_numbers", "share_phones",
-                  "share_addresses", "share_photos", "contributes_to_regional_statistics",
-                  "legal_basis"]
+        fields = [
+            "share_names",
+            "share_birth_dates",
+            "share_identity_numbers",
+            "share_phones",
+            "share_addresses",
+            "share_photos",
+            "contributes_to_regional_statistics",
+            "legal_basis",
+        ]

@@ -25,6 +25,10 @@ def check_record_edit(actor: Actor, record: Shareable) -> None:
 
 def check_law_profile_edit(actor: Actor, country_id: str | None) -> None:
     """Only the country's national administrator changes what may leave it."""
-    if not (getattr(actor, "is_authenticated", False) and actor.role in LAW_PROFILE_EDITORS
-            and actor.country_id and actor.country_id == country_id):
+    if not (
+        getattr(actor, "is_authenticated", False)
+        and actor.role in LAW_PROFILE_EDITORS
+        and actor.country_id
+        and actor.country_id == country_id
+    ):
         raise PermissionDenied

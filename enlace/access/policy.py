@@ -51,11 +51,16 @@ def audience_filter(actor: Actor, model: type[Shareable]) -> Q | None:
         # is never duplicated and no DISTINCT is needed on large lists.
         field = model._meta.get_field("shared_with")
         listed = field.remote_field.through.objects.filter(
-            **{f"{field.m2m_field_name()}_id": OuterRef("pk"),
-               f"{field.m2m_reverse_field_name()}_id": country})
-        return (Q(owner_country_id=country)
-                | Q(audience__in=[Audience.NETWORK, Audience.PARTNERS])
-                | (Q(audience=Audience.SELECTED) & Q(Exists(listed))))
+            **{
+                f"{field.m2m_field_name()}_id": OuterRef("pk"),
+                f"{field.m2m_reverse_field_name()}_id": country,
+            }
+        )
+        return (
+            Q(owner_country_id=country)
+            | Q(audience__in=[Audience.NETWORK, Audience.PARTNERS])
+            | (Q(audience=Audience.SELECTED) & Q(Exists(listed)))
+        )
     if actor.role in PARTNER_READERS:
         return Q(audience=Audience.PARTNERS)
     return None
@@ -70,8 +75,9 @@ def visible_to(source: type[S] | QuerySet[S], actor: Actor) -> QuerySet[S]:
     return queryset.filter(condition)
 
 
-def get_visible_or_404(source: type[S] | QuerySet[S], actor: Actor, *, audit: bool = True,
-                       **lookup: Any) -> S:
+def get_visible_or_404(
+    source: type[S] | QuerySet[S], actor: Actor, *, audit: bool = True, **lookup: Any
+) -> S:
     """One record the actor may see, or Http404 whether it is missing or outside her audience.
 
     The read is recorded in the audit trail (`<app>.read`, with the owner country) unless the
@@ -83,14 +89,21 @@ def get_visible_or_404(source: type[S] | QuerySet[S], actor: Actor, *, audit: bo
     if audit:
         from enlace.audit.services import record_event
 
-        record_event(actor=actor, action=f"{record._meta.app_label}.read", obj=record,
-                     summary="" if is_owner(actor, record) else "read by another country")
+        record_event(
+            actor=actor,
+            action=f"{record._meta.app_label}.read",
+            obj=record,
+            summary="" if is_owner(actor, record) else "read by another country",
+        )
     return record
 
 
 def is_owner(actor: Actor, record: Shareable) -> bool:
-    return bool(getattr(actor, "is_authenticated", False)
-                and actor.country_id and actor.country_id == record.owner_country_id)
+    return bool(
+        getattr(actor, "is_authenticated", False)
+        and actor.country_id
+        and actor.country_id == record.owner_country_id
+    )
 
 
 def can_edit(actor: Actor, record: Shareable) -> bool:
@@ -113,8 +126,9 @@ def contributing_countries() -> frozenset[str]:
     )
 
 
-def redacted_groups(actor: Actor, record: Shareable,
-                    profiles: dict[str, LawProfile | None] | None = None) -> set[str]:
+def redacted_groups(
+    actor: Actor, record: Shareable, profiles: dict[str, LawProfile | None] | None = None
+) -> set[str]:
     """Sensitive field groups the actor must not see: none for the owner country, otherwise
     those the owner's law profile keeps in the country (all of them without a profile).
 
@@ -139,8 +153,9 @@ def redact(actor: Actor, record: Shareable, values: dict[str, Any] | None = None
     model's SENSITIVE_FIELDS) are replaced by REDACTED; the result lists the groups withheld
     under the key "redacted" so pages can say why a value is missing."""
     if values is None:
-        values = {field.attname: getattr(record, field.attname)
-                  for field in record._meta.concrete_fields}
+        values = {
+            field.attname: getattr(record, field.attname) for field in record._meta.concrete_fields
+        }
     else:
         values = dict(values)
     hidden = redacted_groups(actor, record)

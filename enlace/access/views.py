@@ -35,13 +35,19 @@ class LawProfileView(RoleRequiredMixin, ServiceFormMixin, View):
         status = 400
         if form.is_valid():
             values = {key: form.cleaned_data[key] for key in LawProfileForm.Meta.fields}
-            outcome = self.call_service(form, law_profile_update, actor=request.user,
-                                        country_id=profile.country_id, values=values,
-                                        expected_version=form.cleaned_data["version"])
+            outcome = self.call_service(
+                form,
+                law_profile_update,
+                actor=request.user,
+                country_id=profile.country_id,
+                values=values,
+                expected_version=form.cleaned_data["version"],
+            )
             if outcome.ok:
                 messages.success(request, _("The law profile was saved."))
                 return redirect("access:law_profile")
             status = outcome.status
         profile.refresh_from_db()
-        return render(request, self.template_name, {"form": form, "profile": profile},
-                      status=status)
+        return render(
+            request, self.template_name, {"form": form, "profile": profile}, status=status
+        )

@@ -8,8 +8,15 @@ from .twofactor import two_factor_required
 # Paths a password-authenticated but not yet two-factor-verified user may reach: finishing or
 # abandoning the login, the language switch and static files. Nothing else (not even her own
 # API tokens: a token made before the second factor would bypass it).
-OPEN_PREFIXES = ("/accounts/login/", "/accounts/logout/", "/accounts/two-factor/", "/i18n/",
-                 "/static/", "/healthz", "/jsi18n/")
+OPEN_PREFIXES = (
+    "/accounts/login/",
+    "/accounts/logout/",
+    "/accounts/two-factor/",
+    "/i18n/",
+    "/static/",
+    "/healthz",
+    "/jsi18n/",
+)
 
 
 class TwoFactorRequiredMiddleware:
@@ -21,13 +28,22 @@ class TwoFactorRequiredMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if (user.is_authenticated and not user.is_verified()
-                and two_factor_required(user)
-                and not request.path.startswith(OPEN_PREFIXES)):
+        if (
+            user.is_authenticated
+            and not user.is_verified()
+            and two_factor_required(user)
+            and not request.path.startswith(OPEN_PREFIXES)
+        ):
             if request.path.startswith("/api/"):
-                return JsonResponse({"error": {
-                    "code": "two_factor_required",
-                    "message": _("Complete the two-factor login first."), "fields": {}}},
-                    status=403)
+                return JsonResponse(
+                    {
+                        "error": {
+                            "code": "two_factor_required",
+                            "message": _("Complete the two-factor login first."),
+                            "fields": {},
+                        }
+                    },
+                    status=403,
+                )
             return redirect(settings.ENLACE_TWO_FACTOR_URL)
         return self.get_response(request)

@@ -20,11 +20,15 @@ class User(AbstractUser):
     Technical Secretariat is the regional auditor and sees the whole trail."""
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT,
-                                     related_name="users", verbose_name=_("organization"))
-    preferred_language = models.CharField(_("preferred language"), max_length=2,
-                                          choices=[("es", _("Spanish")), ("en", _("English"))],
-                                          default="es")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="users", verbose_name=_("organization")
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=2,
+        choices=[("es", _("Spanish")), ("en", _("English"))],
+        default="es",
+    )
 
     REQUIRED_FIELDS = ["email"]
 
@@ -38,9 +42,12 @@ class User(AbstractUser):
         if self.organization_id and self.role:
             allowed = ROLE_ORGANIZATION_KINDS.get(Role(self.role), set())
             if self.organization.kind not in allowed:
-                raise ValidationError({"role": _(
-                    "The role %(role)s cannot belong to %(organization)s.") % {
-                    "role": Role(self.role).label, "organization": self.organization}})
+                raise ValidationError(
+                    {
+                        "role": _("The role %(role)s cannot belong to %(organization)s.")
+                        % {"role": Role(self.role).label, "organization": self.organization}
+                    }
+                )
 
     @property
     def country_id(self) -> str | None:

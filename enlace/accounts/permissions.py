@@ -81,14 +81,18 @@ def check_token_manage(actor: Actor | None, owner: User) -> None:
 def declared_roles(view) -> frozenset[str]:
     roles = getattr(view, "allowed_roles", None)
     if roles is None:
-        raise ImproperlyConfigured(f"{type(view).__name__} must declare allowed_roles "
-                                   "(or public = True)")
+        raise ImproperlyConfigured(
+            f"{type(view).__name__} must declare allowed_roles (or public = True)"
+        )
     return frozenset(roles)
 
 
 def role_allowed(user, view) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active
-                and user.role in declared_roles(view))
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.role in declared_roles(view)
+    )
 
 
 class RoleRequiredMixin(LoginRequiredMixin):

@@ -21,11 +21,19 @@ def audit_logout(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def audit_login_failed(sender, credentials, request=None, **kwargs):
     username = str(credentials.get("username", ""))[:150]
-    record_event(actor=None, action="auth.login_failed", username=username,
-                 summary=f"failed login for {username!r}")
+    record_event(
+        actor=None,
+        action="auth.login_failed",
+        username=username,
+        summary=f"failed login for {username!r}",
+    )
 
 
 @receiver(user_locked_out)
 def audit_locked_out(sender, request, username=None, ip_address=None, **kwargs):
-    record_event(actor=None, action="auth.locked_out", username=str(username or "")[:150],
-                 summary=f"account locked after repeated failures ({ip_address})")
+    record_event(
+        actor=None,
+        action="auth.locked_out",
+        username=str(username or "")[:150],
+        summary=f"account locked after repeated failures ({ip_address})",
+    )

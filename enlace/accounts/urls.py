@@ -12,6 +12,9 @@ urlpatterns = [
     path("users/", views.UserListView.as_view(), name="user_list"),
     path("users/new/", views.UserFormView.as_view(), name="user_create"),
     path("users/<int:pk>/", views.UserFormView.as_view(), name="user_update"),
-    path("users/<int:pk>/reset-two-factor/", views.UserResetTwoFactorView.as_view(),
-         name="user_reset_two_factor"),
+    path(
+        "users/<int:pk>/reset-two-factor/",
+        views.UserResetTwoFactorView.as_view(),
+        name="user_reset_two_factor",
+    ),
 ]

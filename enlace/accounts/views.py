@@ -31,8 +31,9 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         user = form.get_user()
         if user.preferred_language:
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.preferred_language,
-                                samesite="Lax")
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, user.preferred_language, samesite="Lax"
+            )
         if two_factor_required(user):
             return redirect(settings.ENLACE_TWO_FACTOR_URL)
         return response
@@ -55,8 +56,9 @@ class TwoFactorView(RoleRequiredMixin, View):
         if device is None:
             pending = services.totp_device_pending(user=request.user)
             qr = segno.make(pending.config_url, micro=False)
-            context.update(qr_svg=qr.svg_inline(scale=5, dark="#111"),
-                           secret=_base32(pending.bin_key))
+            context.update(
+                qr_svg=qr.svg_inline(scale=5, dark="#111"), secret=_base32(pending.bin_key)
+            )
         return context
 
     def get(self, request):
@@ -81,21 +83,26 @@ class TwoFactorView(RoleRequiredMixin, View):
                 verified, _wait = device.verify_is_allowed()
                 if verified and device.verify_token(code):
                     otp_login(request, device)
-                    record_event(actor=request.user, action="auth.two_factor_verified",
-                                 obj=request.user)
+                    record_event(
+                        actor=request.user, action="auth.two_factor_verified", obj=request.user
+                    )
                     return redirect(_next_url(request))
-                record_event(actor=request.user, action="auth.two_factor_failed",
-                             obj=request.user, summary="wrong or throttled code")
-            form.add_error("code", _("That code is not valid. Wait for a new one and try "
-                                     "again."))
+                record_event(
+                    actor=request.user,
+                    action="auth.two_factor_failed",
+                    obj=request.user,
+                    summary="wrong or throttled code",
+                )
+            form.add_error("code", _("That code is not valid. Wait for a new one and try again."))
         return render(request, self.template_name, self._context(request, form), status=400)
 
 
 def _next_url(request) -> str:
     """Where to go after the second step: a local path only (no open redirect)."""
     target = request.GET.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return "web:home"
 
@@ -137,8 +144,7 @@ class UserFormView(RoleRequiredMixin, View):
             password = form.cleaned_data.get("password") or None
             try:
                 if user is None:
-                    user = services.user_create(actor=request.user, password=password,
-                                                **values)
+                    user = services.user_create(actor=request.user, password=password, **values)
                 else:
                     user.refresh_from_db()
                     user = services.user_update(actor=request.user, user=user, **values)
@@ -148,20 +154,24 @@ class UserFormView(RoleRequiredMixin, View):
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, _("User %(username)s saved.") % {
-                    "username": user.username})
+                messages.success(
+                    request, _("User %(username)s saved.") % {"username": user.username}
+                )
                 return redirect("accounts:user_list")
-        return render(request, self.template_name, {"form": form, "subject": user},
-                      status=400)
+        return render(request, self.template_name, {"form": form, "subject": user}, status=400)
 
 
 class UserResetTwoFactorView(RoleRequiredMixin, View):
     allowed_roles = USER_MANAGER_ROLES
+
     def post(self, request, pk):
         user = get_object_or_404(user_list(actor=request.user), pk=pk)
         services.user_reset_two_factor(actor=request.user, user=user)
-        messages.success(request, _("%(username)s will set up a new authenticator at the next "
-                                    "login.") % {"username": user.username})
+        messages.success(
+            request,
+            _("%(username)s will set up a new authenticator at the next login.")
+            % {"username": user.username},
+        )
         return redirect("accounts:user_list")
 
 
@@ -173,8 +183,11 @@ class TokenView(RoleRequiredMixin, View):
     template_name = "accounts/tokens.html"
 
     def get(self, request):
-        return render(request, self.template_name,
-                      {"tokens": token_list(actor=request.user), "form": TokenForm()})
+        return render(
+            request,
+            self.template_name,
+            {"tokens": token_list(actor=request.user), "form": TokenForm()},
+        )
 
     def post(self, request):
         if "revoke" in request.POST:
@@ -184,9 +197,12 @@ class TokenView(RoleRequiredMixin, View):
         form = TokenForm(request.POST)
         key = None
         if form.is_valid():
-            _token, key = services.token_create(actor=request.user, user=request.user,
-                                                days=form.cleaned_data["days"])
-        return render(request, self.template_name,
-                      {"tokens": token_list(actor=request.user), "form": form, "new_key": key},
-                      status=200 if key else 400)
-
+            _token, key = services.token_create(
+                actor=request.user, user=request.user, days=form.cleaned_data["days"]
+            )
+        return render(
+            request,
+            self.template_name,
+            {"tokens": token_list(actor=request.user), "form": form, "new_key": key},
+            status=200 if key else 400,
+        )

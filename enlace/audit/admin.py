@@ -7,8 +7,15 @@ from .models import Event
 class EventAdmin(admin.ModelAdmin):
     """Read-only: the trail can be browsed, never added to, changed or deleted here."""
 
-    list_display = ["sequence", "created_at", "actor_username", "country", "action",
-                    "object_type", "object_id"]
+    list_display = [
+        "sequence",
+        "created_at",
+        "actor_username",
+        "country",
+        "action",
+        "object_type",
+        "object_id",
+    ]
     list_filter = ["action", "country"]
     search_fields = ["actor_username", "object_id", "summary"]
 

@@ -9,9 +9,22 @@ from .selectors import event_list
 class EventSerializer(serializers.ModelSerializer):
     class Meta:
         model = Event
-        fields = ["sequence", "created_at", "actor_username", "organization_code", "country",
-                  "owner_country", "action", "object_type", "object_id", "summary", "ip",
-                  "request_id", "prev_hash", "hash"]
+        fields = [
+            "sequence",
+            "created_at",
+            "actor_username",
+            "organization_code",
+            "country",
+            "owner_country",
+            "action",
+            "object_type",
+            "object_id",
+            "summary",
+            "ip",
+            "request_id",
+            "prev_hash",
+            "hash",
+        ]
 
 
 class EventViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):

@@ -15,7 +15,9 @@ class RequestContext:
 
 # RequestContext is a frozen dataclass, so a shared default instance cannot be mutated.
 _current: ContextVar[RequestContext] = ContextVar(
-    "enlace_request_context", default=RequestContext())  # noqa: B039
+    "enlace_request_context",
+    default=RequestContext(),  # noqa: B039
+)
 
 
 def current() -> RequestContext:

@@ -16,13 +16,16 @@ class EventFilterSet(FilterSet):
     in any case."""
 
     action = django_filters.CharFilter(label=_("Action"), lookup_expr="startswith")
-    username = django_filters.CharFilter(label=_("User"), field_name="actor_username",
-                                         lookup_expr="iexact")
+    username = django_filters.CharFilter(
+        label=_("User"), field_name="actor_username", lookup_expr="iexact"
+    )
     object_type = django_filters.CharFilter(label=_("Object type"))
-    date_from = django_filters.DateFilter(label=_("From"), field_name="created_at",
-                                          lookup_expr="date__gte", widget=date_widget())
-    date_to = django_filters.DateFilter(label=_("To"), field_name="created_at",
-                                        lookup_expr="date__lte", widget=date_widget())
+    date_from = django_filters.DateFilter(
+        label=_("From"), field_name="created_at", lookup_expr="date__gte", widget=date_widget()
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"), field_name="created_at", lookup_expr="date__lte", widget=date_widget()
+    )
 
 
 class EventApiFilterSet(FilterSet):

@@ -17,8 +17,11 @@ class RequestContextMiddleware:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         request.request_id = request_id
-        token = context.activate(context.RequestContext(
-            request_id=request_id, ip=request.META.get("REMOTE_ADDR") or None))
+        token = context.activate(
+            context.RequestContext(
+                request_id=request_id, ip=request.META.get("REMOTE_ADDR") or None
+            )
+        )
         try:
             response = self.get_response(request)
         finally:

@@ -38,14 +38,19 @@ class Event(models.Model):
     sequence = models.PositiveBigIntegerField(_("sequence"), unique=True)
     created_at = models.DateTimeField(_("time"), db_index=True)
     # No foreign-key constraint: the trail outlives users and must never be cascaded.
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING,
-                              db_constraint=False, null=True, blank=True, related_name="+",
-                              verbose_name=_("actor"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
     actor_username = models.CharField(_("user"), max_length=150, blank=True)
     organization_code = models.CharField(_("organization"), max_length=32, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True, db_index=True)
-    owner_country = models.CharField(_("owner country"), max_length=2, blank=True,
-                                     db_index=True)
+    owner_country = models.CharField(_("owner country"), max_length=2, blank=True, db_index=True)
     action = models.CharField(_("action"), max_length=64, db_index=True)
     object_type = models.CharField(_("object type"), max_length=64, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
@@ -97,8 +102,9 @@ class Event(models.Model):
             "request_id": self.request_id,
             "prev_hash": self.prev_hash,
         }
-        return json.dumps(content, sort_keys=True, ensure_ascii=False,
-                          separators=(",", ":")).encode()
+        return json.dumps(
+            content, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        ).encode()
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical_content()).hexdigest()

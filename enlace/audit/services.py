@@ -21,14 +21,26 @@ def _describe_actor(actor: Actor) -> tuple[int | None, str, str, str]:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return None, "", "", ""
     organization = actor.organization if getattr(actor, "organization_id", None) else None
-    country = (organization.country_id if organization else getattr(actor, "country_id", ""))
-    return (actor.pk, actor.get_username(), organization.code if organization else "",
-            country or "")
+    country = organization.country_id if organization else getattr(actor, "country_id", "")
+    return (
+        actor.pk,
+        actor.get_username(),
+        organization.code if organization else "",
+        country or "",
+    )
 
 
-def record_event(*, actor: Actor, action: str, obj: models.Model | None = None,
-                 object_type: str = "", object_id: str | int = "", summary: str = "",
-                 owner_country: str | None = None, username: str = "") -> Event:
+def record_event(
+    *,
+    actor: Actor,
+    action: str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str | int = "",
+    summary: str = "",
+    owner_country: str | None = None,
+    username: str = "",
+) -> Event:
     """Append one event to the chain, inside the caller's transaction when there is one.
 
     `obj` fills object type/id and, for shareable records, the owner country, so the owner's
@@ -61,8 +73,10 @@ def record_event(*, actor: Actor, action: str, obj: models.Model | None = None,
         event.mac = audit_mac(Event.mac_message(event.hash))
         event.save()
         ChainHead.objects.filter(pk=head.pk).update(
-            last_sequence=event.sequence, last_hash=event.hash,
-            mac=audit_mac(ChainHead.mac_message(event.sequence, event.hash)))
+            last_sequence=event.sequence,
+            last_hash=event.hash,
+            mac=audit_mac(ChainHead.mac_message(event.sequence, event.hash)),
+        )
     return event
 
 
@@ -92,41 +106,61 @@ def chain_verify(checkpoints: list[dict] | None = None) -> VerifyResult:
     checked = 0
     for event in Event.objects.order_by("sequence").iterator(chunk_size=2000):
         if event.sequence != expected_sequence:
-            return VerifyResult(False, checked, expected_sequence,
-                                f"event #{expected_sequence} is missing "
-                                f"(next is #{event.sequence})")
+            return VerifyResult(
+                False,
+                checked,
+                expected_sequence,
+                f"event #{expected_sequence} is missing (next is #{event.sequence})",
+            )
         if event.prev_hash != previous_hash:
-            return VerifyResult(False, checked, event.sequence,
-                                f"event #{event.sequence} does not follow its predecessor")
+            return VerifyResult(
+                False,
+                checked,
+                event.sequence,
+                f"event #{event.sequence} does not follow its predecessor",
+            )
         if event.compute_hash() != event.hash:
-            return VerifyResult(False, checked, event.sequence,
-                                f"event #{event.sequence} was altered")
+            return VerifyResult(
+                False, checked, event.sequence, f"event #{event.sequence} was altered"
+            )
         problem = audit_mac_check(Event.mac_message(event.hash), event.mac)
         if problem:
-            return VerifyResult(False, checked, event.sequence,
-                                f"event #{event.sequence}: {problem}")
+            return VerifyResult(
+                False, checked, event.sequence, f"event #{event.sequence}: {problem}"
+            )
         if expected.get(event.sequence, event.hash) != event.hash:
-            return VerifyResult(False, checked, event.sequence,
-                                f"event #{event.sequence} differs from the checkpoint taken "
-                                f"of it: the trail was rewritten")
+            return VerifyResult(
+                False,
+                checked,
+                event.sequence,
+                f"event #{event.sequence} differs from the checkpoint taken "
+                f"of it: the trail was rewritten",
+            )
         previous_hash = event.hash
         expected_sequence += 1
         checked += 1
     head = ChainHead.objects.filter(pk=1).first()
     if head and (head.last_sequence != checked or head.last_hash != previous_hash):
-        return VerifyResult(False, checked, checked + 1,
-                            f"events after #{checked} are missing "
-                            f"(the chain head records #{head.last_sequence})")
+        return VerifyResult(
+            False,
+            checked,
+            checked + 1,
+            f"events after #{checked} are missing (the chain head records #{head.last_sequence})",
+        )
     if head and head.last_sequence:
-        problem = audit_mac_check(ChainHead.mac_message(head.last_sequence, head.last_hash),
-                                  head.mac)
+        problem = audit_mac_check(
+            ChainHead.mac_message(head.last_sequence, head.last_hash), head.mac
+        )
         if problem:
             return VerifyResult(False, checked, head.last_sequence, f"chain head: {problem}")
     beyond = [sequence for sequence in expected if sequence > checked]
     if beyond:
-        return VerifyResult(False, checked, checked + 1,
-                            f"events after #{checked} are missing (a checkpoint records "
-                            f"#{max(beyond)})")
+        return VerifyResult(
+            False,
+            checked,
+            checked + 1,
+            f"events after #{checked} are missing (a checkpoint records #{max(beyond)})",
+        )
     return VerifyResult(True, checked)
 
 
@@ -144,8 +178,12 @@ def checkpoint_take() -> dict:
     head = ChainHead.objects.filter(pk=1).first()
     sequence, hash_ = (head.last_sequence, head.last_hash) if head else (0, GENESIS_HASH)
     taken_at = timezone.now().isoformat(timespec="seconds")
-    return {"sequence": sequence, "hash": hash_, "taken_at": taken_at,
-            "mac": audit_mac(_checkpoint_message(sequence, hash_, taken_at))}
+    return {
+        "sequence": sequence,
+        "hash": hash_,
+        "taken_at": taken_at,
+        "mac": audit_mac(_checkpoint_message(sequence, hash_, taken_at)),
+    }
 
 
 def checkpoint_write(directory: Path | None = None) -> tuple[dict, Path]:
@@ -175,8 +213,9 @@ def _checkpoint_problem(point: dict) -> str:
     if point.get("problem"):
         return point["problem"]
     try:
-        message = _checkpoint_message(int(point["sequence"]), str(point["hash"]),
-                                      str(point["taken_at"]))
+        message = _checkpoint_message(
+            int(point["sequence"]), str(point["hash"]), str(point["taken_at"])
+        )
     except (KeyError, TypeError, ValueError):
         return "a checkpoint is incomplete"
     problem = audit_mac_check(message, str(point.get("mac", "")))

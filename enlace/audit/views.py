@@ -12,9 +12,21 @@ from .permissions import AUDIT_READERS
 from .selectors import event_list
 from .services import record_event
 
-EXPORT_COLUMNS = ["sequence", "created_at", "actor_username", "organization_code", "country",
-                  "owner_country", "action", "object_type", "object_id", "summary", "ip",
-                  "request_id", "hash"]
+EXPORT_COLUMNS = [
+    "sequence",
+    "created_at",
+    "actor_username",
+    "organization_code",
+    "country",
+    "owner_country",
+    "action",
+    "object_type",
+    "object_id",
+    "summary",
+    "ip",
+    "request_id",
+    "hash",
+]
 
 
 class _Echo:
@@ -55,9 +67,11 @@ class EventListView(RoleRequiredMixin, ListView):
 
     def export(self, request):
         _form, events = _filtered(request)
-        record_event(actor=request.user, action="audit.export",
-                     summary=f"{events.count()} events as CSV; filters: "
-                             f"{request.GET.urlencode()}"[:500])
+        record_event(
+            actor=request.user,
+            action="audit.export",
+            summary=f"{events.count()} events as CSV; filters: {request.GET.urlencode()}"[:500],
+        )
         writer = csv_writer(_Echo())
 
         def rows():

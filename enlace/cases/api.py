@@ -26,15 +26,15 @@ from .serializers import CaseSerializer
 
 class ShareSerializer(serializers.Serializer):
     audience = serializers.ChoiceField(choices=Audience.choices)
-    countries = serializers.ListField(child=serializers.CharField(max_length=2),
-                                      required=False)
+    countries = serializers.ListField(child=serializers.CharField(max_length=2), required=False)
     handling_code = serializers.ChoiceField(choices=HandlingCode.choices, required=False)
     version = serializers.IntegerField(min_value=1)
 
 
 class BulkCreatedSerializer(serializers.Serializer):
-    created = serializers.ListField(child=serializers.CharField(),
-                                    help_text="references of the cases created, in order")
+    created = serializers.ListField(
+        child=serializers.CharField(), help_text="references of the cases created, in order"
+    )
 
 
 class CaseViewSet(viewsets.ViewSet):
@@ -65,7 +65,8 @@ class CaseViewSet(viewsets.ViewSet):
         paginator = Pagination()
         page = paginator.paginate_queryset(cases, request, view=self)
         return paginator.get_paginated_response(
-            CaseSerializer(page, many=True, context=self._context()).data)
+            CaseSerializer(page, many=True, context=self._context()).data
+        )
 
     @extend_schema(responses=CaseSerializer)
     def retrieve(self, request, pk=None):
@@ -75,16 +76,18 @@ class CaseViewSet(viewsets.ViewSet):
     def create(self, request):
         data = self._validated(request.data)
         case = services.case_create(actor=request.user, data=data)
-        return Response(CaseSerializer(case, context=self._context()).data,
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            CaseSerializer(case, context=self._context()).data, status=status.HTTP_201_CREATED
+        )
 
     def update(self, request, pk=None):
         case = selectors.case_get(actor=request.user, pk=pk)
         data = self._validated(request.data)
         if "version" not in data:
             raise ValidationError({"version": [_("Send the version you read.")]})
-        case = services.case_update(actor=request.user, case=case, data=data,
-                                    expected_version=data["version"])
+        case = services.case_update(
+            actor=request.user, case=case, data=data, expected_version=data["version"]
+        )
         case = selectors.case_get(actor=request.user, pk=case.pk)
         return Response(CaseSerializer(case, context=self._context()).data)
 
@@ -93,8 +96,9 @@ class CaseViewSet(viewsets.ViewSet):
         try:
             version = int(request.query_params.get("version", ""))
         except ValueError as exc:
-            raise ValidationError({"version": [_("Send ?version=N, the version you read.")]}) \
-                from exc
+            raise ValidationError(
+                {"version": [_("Send ?version=N, the version you read.")]}
+            ) from exc
         services.case_delete(actor=request.user, case=case, expected_version=version)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -111,10 +115,17 @@ class CaseViewSet(viewsets.ViewSet):
                 try:
                     created.append(services.case_create(actor=request.user, data=data))
                 except DjangoValidationError as exc:
-                    raise ValidationError({str(position): exc.message_dict if hasattr(
-                        exc, "error_dict") else exc.messages}) from exc
-        return Response(BulkCreatedSerializer({"created": [case.reference for case in created]})
-                        .data, status=status.HTTP_201_CREATED)
+                    raise ValidationError(
+                        {
+                            str(position): exc.message_dict
+                            if hasattr(exc, "error_dict")
+                            else exc.messages
+                        }
+                    ) from exc
+        return Response(
+            BulkCreatedSerializer({"created": [case.reference for case in created]}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @action(detail=True, methods=["post"])
     def share(self, request, pk=None):
@@ -122,10 +133,14 @@ class CaseViewSet(viewsets.ViewSet):
         share = ShareSerializer(data=request.data)
         share.is_valid(raise_exception=True)
         values = share.validated_data
-        record_share(actor=request.user, record=case, audience=values["audience"],
-                     countries=values.get("countries", []),
-                     handling_code=values.get("handling_code"),
-                     expected_version=values["version"])
+        record_share(
+            actor=request.user,
+            record=case,
+            audience=values["audience"],
+            countries=values.get("countries", []),
+            handling_code=values.get("handling_code"),
+            expected_version=values["version"],
+        )
         case = selectors.case_get(actor=request.user, pk=case.pk)
         return Response(CaseSerializer(case, context=self._context()).data)
 
@@ -136,7 +151,9 @@ class CaseViewSet(viewsets.ViewSet):
         from enlace.core.rest import Pagination
 
         paginator = Pagination()
-        page = paginator.paginate_queryset(selectors.case_inbox(actor=request.user), request,
-                                           view=self)
+        page = paginator.paginate_queryset(
+            selectors.case_inbox(actor=request.user), request, view=self
+        )
         return paginator.get_paginated_response(
-            CaseSerializer(page, many=True, context=self._context()).data)
+            CaseSerializer(page, many=True, context=self._context()).data
+        )

@@ -43,8 +43,12 @@ class AgeBand(models.TextChoices):
 def age_band_for(age: int | None) -> str:
     if age is None:
         return AgeBand.UNKNOWN
-    for upper, band in ((11, AgeBand.CHILD), (17, AgeBand.ADOLESCENT),
-                        (29, AgeBand.YOUNG_ADULT), (49, AgeBand.ADULT)):
+    for upper, band in (
+        (11, AgeBand.CHILD),
+        (17, AgeBand.ADOLESCENT),
+        (29, AgeBand.YOUNG_ADULT),
+        (49, AgeBand.ADULT),
+    ):
         if age <= upper:
             return band
     return AgeBand.OLDER

@@ -18,15 +18,35 @@ from .selectors import case_list
 from .services import case_as_standard_format
 
 HTCDS_COLUMNS = [
-    "enlace_Reference", "enlace_OwnerCountry", "enlace_HandlingCode", "enlace_CaseType",
-    "enlace_DateIdentified", "cas_Status", "cas_CaseOwner", "enlace_PersonRole",
-    "enlace_Pseudonym", "prs_FirstName", "prs_SecondName", "enlace_SecondSurname",
-    "prs_Birthdate", "prs_Gender", "enlace_Sex", "enlace_AgeBand", "prs_Citizenship",
-    "prs_MobilePhone", "prs_IdentityNumber", "vic_TraffickingStatus", "vic_MethodOfRecruitment",
-    "vic_MethodsOfControl", "vic_TypeOfExploitation", "vic_TypeOfSexExploitation",
-    "vic_ForcedLabourIndustry", "enlace_Route", "enlace_ModusOperandi"]
-HTCDS_STATUS = {"active": "Active", "closed": "Closed", "draft": "Active",
-                "archived": "Closed"}
+    "enlace_Reference",
+    "enlace_OwnerCountry",
+    "enlace_HandlingCode",
+    "enlace_CaseType",
+    "enlace_DateIdentified",
+    "cas_Status",
+    "cas_CaseOwner",
+    "enlace_PersonRole",
+    "enlace_Pseudonym",
+    "prs_FirstName",
+    "prs_SecondName",
+    "enlace_SecondSurname",
+    "prs_Birthdate",
+    "prs_Gender",
+    "enlace_Sex",
+    "enlace_AgeBand",
+    "prs_Citizenship",
+    "prs_MobilePhone",
+    "prs_IdentityNumber",
+    "vic_TraffickingStatus",
+    "vic_MethodOfRecruitment",
+    "vic_MethodsOfControl",
+    "vic_TypeOfExploitation",
+    "vic_TypeOfSexExploitation",
+    "vic_ForcedLabourIndustry",
+    "enlace_Route",
+    "enlace_ModusOperandi",
+]
+HTCDS_STATUS = {"active": "Active", "closed": "Closed", "draft": "Active", "archived": "Closed"}
 
 
 def _join(values) -> str:
@@ -34,13 +54,20 @@ def _join(values) -> str:
 
 
 def _flat_rows(case: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    countries = [case["route"][0]["from_country"]] + [leg["to_country"] for leg in
-                                                      case["route"]] if case["route"] else []
+    countries = (
+        [case["route"][0]["from_country"]] + [leg["to_country"] for leg in case["route"]]
+        if case["route"]
+        else []
+    )
     base = {
-        "reference": case["reference"], "reporting_agency": case["reporting_agency"],
-        "date_identified": case["date_identified"], "date_reported": case["date_reported"] or "",
-        "status": case["status"], "case_type": case["case_type"],
-        "handling_code": case["handling_code"], "summary": case["summary"],
+        "reference": case["reference"],
+        "reporting_agency": case["reporting_agency"],
+        "date_identified": case["date_identified"],
+        "date_reported": case["date_reported"] or "",
+        "status": case["status"],
+        "case_type": case["case_type"],
+        "handling_code": case["handling_code"],
+        "summary": case["summary"],
         "exploitation_types": _join(case["exploitation_types"]),
         "methods_of_control": _join(case["methods_of_control"]),
         "recruitment_methods": _join(case["recruitment_methods"]),
@@ -59,18 +86,23 @@ def _flat_rows(case: dict[str, Any]) -> Iterator[dict[str, Any]]:
         row = dict(base)
         if person:
             document = person["documents"][0] if person["documents"] else {}
-            row.update({
-                "person_role": person["role"], "given_names": person["given_names"] or "",
-                "first_surname": person["first_surname"] or "",
-                "second_surname": person["second_surname"] or "", "sex": person["sex"],
-                "birth_date": person["birth_date"] or "", "age": person["age"] or "",
-                "nationalities": _join(person["nationalities"]),
-                "phone": person["phones"][0] if person["phones"] else "",
-                "document_type": document.get("document_type", ""),
-                "document_issuing_country": document.get("issuing_country", ""),
-                "document_number": document.get("number") or "",
-                "document_nature": natures.get(index, ""),
-            })
+            row.update(
+                {
+                    "person_role": person["role"],
+                    "given_names": person["given_names"] or "",
+                    "first_surname": person["first_surname"] or "",
+                    "second_surname": person["second_surname"] or "",
+                    "sex": person["sex"],
+                    "birth_date": person["birth_date"] or "",
+                    "age": person["age"] or "",
+                    "nationalities": _join(person["nationalities"]),
+                    "phone": person["phones"][0] if person["phones"] else "",
+                    "document_type": document.get("document_type", ""),
+                    "document_issuing_country": document.get("issuing_country", ""),
+                    "document_number": document.get("number") or "",
+                    "document_nature": natures.get(index, ""),
+                }
+            )
         yield {column: row.get(column, "") for column in COLUMNS}
 
 
@@ -79,8 +111,10 @@ def _htcds_rows(case: dict[str, Any]) -> Iterator[dict[str, Any]]:
         person = person or {}
         documents = person.get("documents") or []
         yield {
-            "enlace_Reference": case["reference"], "enlace_OwnerCountry": case["owner_country"],
-            "enlace_HandlingCode": case["handling_code"], "enlace_CaseType": case["case_type"],
+            "enlace_Reference": case["reference"],
+            "enlace_OwnerCountry": case["owner_country"],
+            "enlace_HandlingCode": case["handling_code"],
+            "enlace_CaseType": case["case_type"],
             "enlace_DateIdentified": case["date_identified"],
             "cas_Status": HTCDS_STATUS.get(case["status"], "Active"),
             "cas_CaseOwner": case["reporting_agency"],
@@ -89,8 +123,10 @@ def _htcds_rows(case: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "prs_FirstName": person.get("given_names") or "",
             "prs_SecondName": person.get("first_surname") or "",
             "enlace_SecondSurname": person.get("second_surname") or "",
-            "prs_Birthdate": person.get("birth_date") or "", "prs_Gender": person.get("gender", ""),
-            "enlace_Sex": person.get("sex", ""), "enlace_AgeBand": person.get("age_band", ""),
+            "prs_Birthdate": person.get("birth_date") or "",
+            "prs_Gender": person.get("gender", ""),
+            "enlace_Sex": person.get("sex", ""),
+            "enlace_AgeBand": person.get("age_band", ""),
             "prs_Citizenship": _join(person.get("nationalities", [])),
             "prs_MobilePhone": _join(person.get("phones", [])),
             "prs_IdentityNumber": _join(document.get("number") for document in documents),
@@ -100,8 +136,10 @@ def _htcds_rows(case: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "vic_TypeOfExploitation": _join(case["exploitation_types"]),
             "vic_TypeOfSexExploitation": _join(case["sexual_exploitation_types"]),
             "vic_ForcedLabourIndustry": _join(case["forced_labour_industries"]),
-            "enlace_Route": _join([leg["from_country"] for leg in case["route"][:1]]
-                                  + [leg["to_country"] for leg in case["route"]]),
+            "enlace_Route": _join(
+                [leg["from_country"] for leg in case["route"][:1]]
+                + [leg["to_country"] for leg in case["route"]]
+            ),
             "enlace_ModusOperandi": _join(case["modus_operandi_tags"]),
         }
 
@@ -121,12 +159,14 @@ def cases_export(*, actor: Actor, path: Path, file_format: str, owner_country: s
         with path.open("w", encoding="utf-8") as handle:
             handle.write("[")
             for position, document in enumerate(documents):
-                handle.write(("," if position else "") + "\n"
-                             + json.dumps(document, ensure_ascii=False))
+                handle.write(
+                    ("," if position else "") + "\n" + json.dumps(document, ensure_ascii=False)
+                )
             handle.write("\n]\n")
     elif file_format in {"csv", "htcds-csv"}:
-        columns, to_rows = ((COLUMNS, _flat_rows) if file_format == "csv"
-                            else (HTCDS_COLUMNS, _htcds_rows))
+        columns, to_rows = (
+            (COLUMNS, _flat_rows) if file_format == "csv" else (HTCDS_COLUMNS, _htcds_rows)
+        )
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv_dict_writer(handle, fieldnames=columns)
             writer.writeheader()
@@ -142,6 +182,10 @@ def cases_export(*, actor: Actor, path: Path, file_format: str, owner_country: s
         workbook_save(book, path)
     else:
         raise ValueError(file_format)
-    record_event(actor=actor, action="cases.export", owner_country=owner_country or None,
-                 summary=f"{written[0]} cases as {file_format} to {path.name}")
+    record_event(
+        actor=actor,
+        action="cases.export",
+        owner_country=owner_country or None,
+        summary=f"{written[0]} cases as {file_format} to {path.name}",
+    )
     return written[0]

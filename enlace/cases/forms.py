@@ -6,20 +6,28 @@ from enlace.core.models import Country
 
 
 class ShareForm(forms.Form):
-    audience = forms.ChoiceField(label=_("Audience"), choices=Audience.choices,
-                                 widget=forms.RadioSelect)
+    audience = forms.ChoiceField(
+        label=_("Audience"), choices=Audience.choices, widget=forms.RadioSelect
+    )
     countries = forms.ModelMultipleChoiceField(
-        label=_("Member states (for a selected audience)"), required=False,
-        queryset=Country.objects.filter(member_state=True), to_field_name="iso2",
-        widget=forms.CheckboxSelectMultiple)
+        label=_("Member states (for a selected audience)"),
+        required=False,
+        queryset=Country.objects.filter(member_state=True),
+        to_field_name="iso2",
+        widget=forms.CheckboxSelectMultiple,
+    )
     handling_code = forms.ChoiceField(label=_("Handling code"), choices=HandlingCode.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class CaseImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV, XLSX or JSON)"),
-                           help_text=_("One row per person; rows with the same reference form "
-                                       "one case. Download the template for the columns."))
+    file = forms.FileField(
+        label=_("File (CSV, XLSX or JSON)"),
+        help_text=_(
+            "One row per person; rows with the same reference form "
+            "one case. Download the template for the columns."
+        ),
+    )
     dry_run = forms.BooleanField(label=_("Only check the file, write nothing"), required=False)
 
     def clean_file(self):

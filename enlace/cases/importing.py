@@ -37,19 +37,50 @@ VALIDATION_CHUNK = 1000
 # From this many chunks on, validation runs on every core (enlace.core.parallel).
 PARALLEL_MIN_CHUNKS = 4
 ANALYZE_AFTER = 10_000
-CASE_COLUMNS = ["reference", "reporting_agency", "date_identified", "date_reported", "status",
-                "case_type", "handling_code", "summary", "exploitation_types",
-                "methods_of_control", "recruitment_methods", "modus_operandi_tags",
-                "modus_operandi_narrative", "route_countries", "route_transport_modes",
-                "group_migrants", "group_deaths", "group_injuries", "group_rescues"]
-PERSON_COLUMNS = ["person_role", "given_names", "first_surname", "second_surname", "sex",
-                  "birth_date", "age", "nationalities", "phone", "document_type",
-                  "document_issuing_country", "document_number", "document_nature"]
+CASE_COLUMNS = [
+    "reference",
+    "reporting_agency",
+    "date_identified",
+    "date_reported",
+    "status",
+    "case_type",
+    "handling_code",
+    "summary",
+    "exploitation_types",
+    "methods_of_control",
+    "recruitment_methods",
+    "modus_operandi_tags",
+    "modus_operandi_narrative",
+    "route_countries",
+    "route_transport_modes",
+    "group_migrants",
+    "group_deaths",
+    "group_injuries",
+    "group_rescues",
+]
+PERSON_COLUMNS = [
+    "person_role",
+    "given_names",
+    "first_surname",
+    "second_surname",
+    "sex",
+    "birth_date",
+    "age",
+    "nationalities",
+    "phone",
+    "document_type",
+    "document_issuing_country",
+    "document_number",
+    "document_nature",
+]
 COLUMNS = CASE_COLUMNS + PERSON_COLUMNS
 REQUIRED_COLUMNS = {"reporting_agency", "date_identified", "case_type"}
 # Standard Format path prefix -> flat column, to name the column of an error.
-PATH_TO_COLUMN = {"route": "route_countries", "group_incident": "group_migrants",
-                  "documents_used": "document_number"}
+PATH_TO_COLUMN = {
+    "route": "route_countries",
+    "group_incident": "group_migrants",
+    "documents_used": "document_number",
+}
 PERSON_PATH_TO_COLUMN = {"role": "person_role", "phones": "phone", "documents": "document_type"}
 
 
@@ -59,44 +90,67 @@ def _split(value: str) -> list[str]:
 
 def _case_from_rows(rows: list[dict[str, str]]) -> dict[str, Any]:
     first = rows[0]
-    data: dict[str, Any] = {key: first[key] for key in (
-        "reference", "reporting_agency", "date_identified", "case_type", "summary",
-        "modus_operandi_narrative") if first.get(key)}
+    data: dict[str, Any] = {
+        key: first[key]
+        for key in (
+            "reference",
+            "reporting_agency",
+            "date_identified",
+            "case_type",
+            "summary",
+            "modus_operandi_narrative",
+        )
+        if first.get(key)
+    }
     for key in ("date_reported", "status", "handling_code"):
         if first.get(key):
             data[key] = first[key]
-    for key in ("exploitation_types", "methods_of_control", "recruitment_methods",
-                "modus_operandi_tags"):
+    for key in (
+        "exploitation_types",
+        "methods_of_control",
+        "recruitment_methods",
+        "modus_operandi_tags",
+    ):
         data[key] = _split(first.get(key, ""))
-    incident = {key: first[f"group_{key}"] for key in ("migrants", "deaths", "injuries",
-                                                       "rescues") if first.get(f"group_{key}")}
+    incident = {
+        key: first[f"group_{key}"]
+        for key in ("migrants", "deaths", "injuries", "rescues")
+        if first.get(f"group_{key}")
+    }
     if incident:
         data["group_incident"] = incident
     countries = _split(first.get("route_countries", ""))
     modes = _split(first.get("route_transport_modes", ""))
-    data["route"] = [{"from_country": origin, "to_country": destination,
-                      **({"transport_mode": modes[index]} if index < len(modes) else {})}
-                     for index, (origin, destination) in enumerate(pairwise(countries))]
+    data["route"] = [
+        {
+            "from_country": origin,
+            "to_country": destination,
+            **({"transport_mode": modes[index]} if index < len(modes) else {}),
+        }
+        for index, (origin, destination) in enumerate(pairwise(countries))
+    ]
     persons, documents_used = [], []
     for row in rows:
         if not row.get("person_role"):
             continue
         person: dict[str, Any] = {"role": row["person_role"]}
-        for key in ("given_names", "first_surname", "second_surname", "sex", "birth_date",
-                    "age"):
+        for key in ("given_names", "first_surname", "second_surname", "sex", "birth_date", "age"):
             if row.get(key):
                 person[key] = row[key]
         person["nationalities"] = _split(row.get("nationalities", ""))
         if row.get("phone"):
             person["phones"] = [row["phone"]]
         if row.get("document_type"):
-            document = {"document_type": row["document_type"],
-                        "issuing_country": row.get("document_issuing_country", ""),
-                        "number": row.get("document_number", "")}
+            document = {
+                "document_type": row["document_type"],
+                "issuing_country": row.get("document_issuing_country", ""),
+                "number": row.get("document_number", ""),
+            }
             person["documents"] = [document]
             if row.get("document_nature"):
-                documents_used.append({**document, "person": len(persons),
-                                       "nature": row["document_nature"]})
+                documents_used.append(
+                    {**document, "person": len(persons), "nature": row["document_nature"]}
+                )
         persons.append(person)
     data["persons"] = persons
     data["documents_used"] = documents_used
@@ -125,9 +179,16 @@ def _group(rows: list[dict[str, str]]) -> list[tuple[list[int], list[dict[str, s
     return ordered
 
 
-def _check_chunk(actor: Actor, file_format: str, chunk, errors, references: list[str],
-                 existing: set[str], seen_references: dict[str, int],
-                 report: ImportReport) -> int:
+def _check_chunk(
+    actor: Actor,
+    file_format: str,
+    chunk,
+    errors,
+    references: list[str],
+    existing: set[str],
+    seen_references: dict[str, int],
+    report: ImportReport,
+) -> int:
     """Record the errors of one validated chunk in `report`; return how many cases are
     valid."""
     valid = 0
@@ -140,31 +201,56 @@ def _check_chunk(actor: Actor, file_format: str, chunk, errors, references: list
         if item_errors:
             for path, message in flatten_errors(item_errors):
                 person_index, column = _column_for(path)
-                row = numbers[0] if file_format == "json" else numbers[min(
-                    person_index or 0, len(numbers) - 1)]
-                report.errors.append(RowError(
-                    row, path if file_format == "json" else column, message))
+                row = (
+                    numbers[0]
+                    if file_format == "json"
+                    else numbers[min(person_index or 0, len(numbers) - 1)]
+                )
+                report.errors.append(
+                    RowError(row, path if file_format == "json" else column, message)
+                )
             continue
         reference = references[position]
         if reference:
             if not reference.startswith(f"{actor.country_id}-"):
-                report.errors.append(RowError(numbers[0], "reference", _(
-                    "the reference must start with %(country)s-") % {
-                    "country": actor.country_id}))
+                report.errors.append(
+                    RowError(
+                        numbers[0],
+                        "reference",
+                        _("the reference must start with %(country)s-")
+                        % {"country": actor.country_id},
+                    )
+                )
             elif reference in existing:
-                report.errors.append(RowError(numbers[0], "reference", _(
-                    "%(reference)s already exists") % {"reference": reference}))
+                report.errors.append(
+                    RowError(
+                        numbers[0],
+                        "reference",
+                        _("%(reference)s already exists") % {"reference": reference},
+                    )
+                )
             elif reference in seen_references:
-                report.errors.append(RowError(numbers[0], "reference", _(
-                    "%(reference)s is repeated (row %(row)s)") % {
-                    "reference": reference, "row": seen_references[reference]}))
+                report.errors.append(
+                    RowError(
+                        numbers[0],
+                        "reference",
+                        _("%(reference)s is repeated (row %(row)s)")
+                        % {"reference": reference, "row": seen_references[reference]},
+                    )
+                )
             seen_references.setdefault(reference, numbers[0])
         valid += 1
     return valid
 
 
-def cases_import(*, actor: Actor, path: Path, file_format: str | None = None, dry_run: bool = False,
-                 progress: Callable[[int, str], None] | None = None) -> ImportReport:
+def cases_import(
+    *,
+    actor: Actor,
+    path: Path,
+    file_format: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, str], None] | None = None,
+) -> ImportReport:
     """Validate every row and create every case, or none if any row is invalid (one
     transaction). Raises ImportFileError when the file as a whole cannot be read."""
     check_case_create(actor)
@@ -191,30 +277,44 @@ def cases_import(*, actor: Actor, path: Path, file_format: str | None = None, dr
     for _numbers, data in candidates:
         first = data[0] if isinstance(data, list) and data else data
         reference = first.get("reference") if isinstance(first, dict) else None
-        if (isinstance(reference, str) and REFERENCE_RE.fullmatch(reference)
-                and reference.startswith(f"{actor.country_id}-")):
+        if (
+            isinstance(reference, str)
+            and REFERENCE_RE.fullmatch(reference)
+            and reference.startswith(f"{actor.country_id}-")
+        ):
             year = reference[3:7]
             highest[year] = max(highest.get(year, ""), reference)
     reserved = list(highest.values())
-    chunks = [candidates[start:start + VALIDATION_CHUNK]
-              for start in range(0, len(candidates), VALIDATION_CHUNK)]
+    chunks = [
+        candidates[start : start + VALIDATION_CHUNK]
+        for start in range(0, len(candidates), VALIDATION_CHUNK)
+    ]
 
     creator_id = actor.pk if getattr(actor, "pk", None) else None
 
     def validate(chunk):
-        documents = [data if file_format == "json" else _case_from_rows(data)
-                     for _numbers, data in chunk]
+        documents = [
+            data if file_format == "json" else _case_from_rows(data) for _numbers, data in chunk
+        ]
         # One list serializer per chunk: DRF builds the nested fields once, not once per case.
         serializer = CaseSerializer(data=documents, many=True, context={"actor": actor})
         # Only what the writing process needs crosses back: the references, and the errors
         # or the rows, made ready here (encrypted, pseudonymised) so that it only numbers
         # and inserts them.
-        references = [str(document.get("reference") or "") if isinstance(document, dict)
-                      else "" for document in documents]
+        references = [
+            str(document.get("reference") or "") if isinstance(document, dict) else ""
+            for document in documents
+        ]
         if serializer.is_valid():
-            prepared = None if dry_run else cases_prepare(
-                country_id=actor.country_id, creator_id=creator_id,
-                items=serializer.validated_data)[0]
+            prepared = (
+                None
+                if dry_run
+                else cases_prepare(
+                    country_id=actor.country_id,
+                    creator_id=creator_id,
+                    items=serializer.validated_data,
+                )[0]
+            )
             return [], references, prepared
         return serializer.errors, references, None
 
@@ -230,26 +330,37 @@ def cases_import(*, actor: Actor, path: Path, file_format: str | None = None, dr
         # Read under the write lock (SQLite transactions begin IMMEDIATE): no other import
         # can take a reference between this check and the insert (on PostgreSQL the unique
         # constraint would refuse it).
-        existing = set(Case.objects.filter(owner_country_id=actor.country_id)
-                       .values_list("reference", flat=True))
+        existing = set(
+            Case.objects.filter(owner_country_id=actor.country_id).values_list(
+                "reference", flat=True
+            )
+        )
         allocator = ReferenceAllocator(actor.country_id, reserved)
         for chunk_number, (chunk, (errors, references, prepared)) in enumerate(
-                zip(chunks, results, strict=True)):
-            valid = _check_chunk(actor, file_format, chunk, errors, references,
-                                 existing, seen_references, report)
+            zip(chunks, results, strict=True)
+        ):
+            valid = _check_chunk(
+                actor, file_format, chunk, errors, references, existing, seen_references, report
+            )
             if not (report.errors or dry_run):
                 cases_write(prepared, allocator)
                 report.created += valid
             if progress:
-                progress(int(100 * (chunk_number + 1) / len(chunks)),
-                         _("Validating") if report.errors or dry_run else _("Importing"))
+                progress(
+                    int(100 * (chunk_number + 1) / len(chunks)),
+                    _("Validating") if report.errors or dry_run else _("Importing"),
+                )
         if report.errors or dry_run:
             transaction.set_rollback(True)
             report.created = 0
             report.errors.sort(key=lambda error: (error.row, error.column))
             return report
-        record_event(actor=actor, action="cases.import", owner_country=actor.country_id,
-                     summary=f"{report.created} cases from {path.name} ({file_format})")
+        record_event(
+            actor=actor,
+            action="cases.import",
+            owner_country=actor.country_id,
+            summary=f"{report.created} cases from {path.name} ({file_format})",
+        )
         cases_changed.send(sender=Case, case_ids=[])
     if report.created >= ANALYZE_AFTER and connection.vendor == "postgresql":
         # Fresh planner statistics after a large load; autovacuum would get there later.

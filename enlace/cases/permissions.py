@@ -22,7 +22,10 @@ CASE_INBOX_READERS: frozenset[str] = CASE_WRITERS
 
 def check_case_create(actor: Actor) -> str:
     """The member state a liaison officer creates cases for (PermissionDenied otherwise)."""
-    if not (getattr(actor, "is_authenticated", False) and actor.role in CASE_WRITERS
-            and actor.country_id):
+    if not (
+        getattr(actor, "is_authenticated", False)
+        and actor.role in CASE_WRITERS
+        and actor.country_id
+    ):
         raise PermissionDenied
     return actor.country_id

@@ -10,8 +10,15 @@ from enlace.core.filters import narrow
 
 from .models import Case
 
-PREFETCH = ("persons__phones", "persons__documents", "route", "documents_used", "justice",
-            "assistance", "shared_with")
+PREFETCH = (
+    "persons__phones",
+    "persons__documents",
+    "route",
+    "documents_used",
+    "justice",
+    "assistance",
+    "shared_with",
+)
 
 
 def case_list(*, actor: Actor, **criteria) -> QuerySet[Case]:
@@ -21,8 +28,7 @@ def case_list(*, actor: Actor, **criteria) -> QuerySet[Case]:
     (reference, agency, summary, modus operandi narrative): never in persons' identities."""
     from .filters import CaseFilterSet
 
-    cases = (visible_to(Case, actor).prefetch_related(*PREFETCH)
-             .order_by("-date_identified", "-id"))
+    cases = visible_to(Case, actor).prefetch_related(*PREFETCH).order_by("-date_identified", "-id")
     return narrow(CaseFilterSet, cases, criteria)
 
 
@@ -31,8 +37,12 @@ def case_inbox(*, actor: Actor) -> QuerySet[Case]:
     if not actor.country_id:
         return Case.objects.none()
     # everything visible that another country owns arrived by sharing
-    return (visible_to(Case, actor).exclude(owner_country_id=actor.country_id)
-            .prefetch_related(*PREFETCH).order_by("-updated_at"))
+    return (
+        visible_to(Case, actor)
+        .exclude(owner_country_id=actor.country_id)
+        .prefetch_related(*PREFETCH)
+        .order_by("-updated_at")
+    )
 
 
 def case_get(*, actor: Actor, pk: int) -> Case:

@@ -43,8 +43,9 @@ class CodeField(serializers.CharField):
         value = super().to_internal_value(data).strip()
         if value and value not in vocabulary_codes(self.vocabulary):
             raise serializers.ValidationError(
-                _("Unknown code %(code)s for %(vocabulary)s.") % {
-                    "code": value, "vocabulary": self.vocabulary})
+                _("Unknown code %(code)s for %(vocabulary)s.")
+                % {"code": value, "vocabulary": self.vocabulary}
+            )
         return value
 
 
@@ -62,8 +63,7 @@ class CountryField(serializers.CharField):
     def to_internal_value(self, data):
         value = super().to_internal_value(data).strip().upper()
         if value and value not in country_codes():
-            raise serializers.ValidationError(_("Unknown country code %(code)s.") % {
-                "code": value})
+            raise serializers.ValidationError(_("Unknown country code %(code)s.") % {"code": value})
         return value
 
 
@@ -90,13 +90,11 @@ class PersonSerializer(StandardFormatSerializer):
     given_names = serializers.CharField(required=False, allow_blank=True, max_length=120)
     first_surname = serializers.CharField(required=False, allow_blank=True, max_length=80)
     second_surname = serializers.CharField(required=False, allow_blank=True, max_length=80)
-    aliases = serializers.ListField(child=serializers.CharField(max_length=120),
-                                    required=False)
+    aliases = serializers.ListField(child=serializers.CharField(max_length=120), required=False)
     sex = serializers.ChoiceField(choices=Sex.choices, required=False, default=Sex.UNKNOWN)
     gender = CodeField("gender", required=False, allow_blank=True)
     birth_date = serializers.DateField(required=False, allow_null=True)
-    age = serializers.IntegerField(required=False, allow_null=True, min_value=0,
-                                   max_value=120)
+    age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=120)
     age_band = serializers.CharField(read_only=True)
     is_minor = serializers.BooleanField(read_only=True)
     nationalities = serializers.ListField(child=CountryField(), required=False)
@@ -120,20 +118,23 @@ class RouteLegSerializer(StandardFormatSerializer):
     crossing_point = serializers.CharField(required=False, allow_blank=True, max_length=120)
     crossing_type = CodeField("crossing_type", required=False, allow_blank=True)
     date = serializers.DateField(required=False, allow_null=True)
-    fee_amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0,
-                                          required=False, allow_null=True)
+    fee_amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
     fee_currency = serializers.RegexField(r"^[A-Z]{3}$", required=False, allow_blank=True)
 
     def validate(self, attrs):
         if attrs.get("fee_amount") is not None and not attrs.get("fee_currency"):
-            raise serializers.ValidationError({"fee_currency": _(
-                "Give the currency of the fee (ISO 4217, e.g. USD).")})
+            raise serializers.ValidationError(
+                {"fee_currency": _("Give the currency of the fee (ISO 4217, e.g. USD).")}
+            )
         return attrs
 
 
 class DocumentUsedSerializer(StandardFormatSerializer):
-    person = serializers.IntegerField(required=False, allow_null=True, min_value=0,
-                                      help_text="index of the person in `persons`")
+    person = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, help_text="index of the person in `persons`"
+    )
     document_type = CodeField("document_type")
     issuing_country = CountryField(required=False, allow_blank=True)
     number = serializers.CharField(required=False, allow_blank=True, max_length=40)
@@ -173,8 +174,7 @@ class CaseSerializer(StandardFormatSerializer):
     case_type = serializers.ChoiceField(choices=CaseType.choices)
     audience = serializers.ChoiceField(choices=Audience.choices, read_only=True)
     shared_with = serializers.SerializerMethodField()
-    handling_code = serializers.ChoiceField(choices=HandlingCode.choices,
-                                            default=HandlingCode.H0)
+    handling_code = serializers.ChoiceField(choices=HandlingCode.choices, default=HandlingCode.H0)
     version = serializers.IntegerField(required=False, min_value=1)
     summary = serializers.CharField(required=False, allow_blank=True)
     exploitation_types = CodeListField("exploitation_type")
@@ -202,25 +202,38 @@ class CaseSerializer(StandardFormatSerializer):
 
     def validate(self, attrs):
         if attrs.get("date_reported") and attrs["date_reported"] < attrs["date_identified"]:
-            raise serializers.ValidationError({"date_reported": _(
-                "The case cannot be reported before it was identified.")})
+            raise serializers.ValidationError(
+                {"date_reported": _("The case cannot be reported before it was identified.")}
+            )
         if attrs["date_identified"] > date.today():
-            raise serializers.ValidationError({"date_identified": _(
-                "The date identified is in the future.")})
+            raise serializers.ValidationError(
+                {"date_identified": _("The date identified is in the future.")}
+            )
         persons = attrs.get("persons", [])
         for position, document in enumerate(attrs.get("documents_used", [])):
             index = document.get("person")
             if index is not None and index >= len(persons):
-                raise serializers.ValidationError({"documents_used": {position: {"person": _(
-                    "There is no person number %(index)s in this case.") % {"index": index}}}})
+                raise serializers.ValidationError(
+                    {
+                        "documents_used": {
+                            position: {
+                                "person": _("There is no person number %(index)s in this case.")
+                                % {"index": index}
+                            }
+                        }
+                    }
+                )
         return attrs
 
     def to_representation(self, case: Case):
         from .services import case_as_standard_format
 
-        return case_as_standard_format(case, actor=self.context["actor"],
-                                       shared_with=self.get_shared_with(case),
-                                       redacted=self.get_redacted(case))
+        return case_as_standard_format(
+            case,
+            actor=self.context["actor"],
+            shared_with=self.get_shared_with(case),
+            redacted=self.get_redacted(case),
+        )
 
 
 def reference_is_valid(reference: str) -> bool:

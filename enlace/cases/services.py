@@ -36,10 +36,22 @@ from .models import (
 from .permissions import check_case_create
 from .signals import cases_changed
 
-CASE_FIELDS = ("reporting_agency", "date_identified", "date_reported", "status", "case_type",
-               "handling_code", "summary", "exploitation_types", "sexual_exploitation_types",
-               "forced_labour_industries", "methods_of_control", "recruitment_methods",
-               "modus_operandi_tags", "modus_operandi_narrative")
+CASE_FIELDS = (
+    "reporting_agency",
+    "date_identified",
+    "date_reported",
+    "status",
+    "case_type",
+    "handling_code",
+    "summary",
+    "exploitation_types",
+    "sexual_exploitation_types",
+    "forced_labour_industries",
+    "methods_of_control",
+    "recruitment_methods",
+    "modus_operandi_tags",
+    "modus_operandi_narrative",
+)
 # Standard Format person fields in each sensitive group (docs/standard-format.md).
 PERSON_GROUP_FIELDS = {
     FieldGroup.NAMES: ("given_names", "first_surname", "second_surname", "aliases"),
@@ -50,16 +62,26 @@ PERSON_GROUP_FIELDS = {
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I; 32 symbols
 PSEUDONYM_LENGTH = 10  # 50 bits
 MAX_REFERENCE_NUMBER = 99999  # <ISO2>-<YYYY>-<NNNNN>
-CHILD_MODELS = (Person, PersonPhone, IdentityDocument, RouteLeg, DocumentUsed, JusticeEvent,
-                AssistanceEvent)
+CHILD_MODELS = (
+    Person,
+    PersonPhone,
+    IdentityDocument,
+    RouteLeg,
+    DocumentUsed,
+    JusticeEvent,
+    AssistanceEvent,
+)
 
 
 def new_pseudonym(role: str) -> str:
     prefix = {PersonRole.VICTIM: "V", PersonRole.SMUGGLED_MIGRANT: "M"}.get(role, "P")
     # 32 symbols: the low five bits of each random byte pick one uniformly (one call to the
     # system's random source per pseudonym instead of ten, which imports of 100,000 cases feel)
-    return prefix + "-" + "".join(PSEUDONYM_ALPHABET[byte & 31]
-                                  for byte in secrets.token_bytes(PSEUDONYM_LENGTH))
+    return (
+        prefix
+        + "-"
+        + "".join(PSEUDONYM_ALPHABET[byte & 31] for byte in secrets.token_bytes(PSEUDONYM_LENGTH))
+    )
 
 
 def _redraw_pseudonyms(persons: list[list[Any]], taken: set[str]) -> int:
@@ -82,8 +104,11 @@ def _taken_pseudonyms(persons: list[list[Any]]) -> set[str]:
     wanted = [values[at] for values in persons]
     taken: set[str] = set()
     for start in range(0, len(wanted), 1000):  # within every database's parameter limit
-        taken.update(Person.objects.filter(pseudonym__in=wanted[start:start + 1000])
-                     .values_list("pseudonym", flat=True))
+        taken.update(
+            Person.objects.filter(pseudonym__in=wanted[start : start + 1000]).values_list(
+                "pseudonym", flat=True
+            )
+        )
     return taken
 
 
@@ -105,14 +130,14 @@ def _insert_persons(persons: list[list[Any]]) -> list[int]:
 def age_on(birth_date: date | None, day: date) -> int | None:
     if birth_date is None:
         return None
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month,
-                                                                  birth_date.day))
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def next_reference(country_id: str, year: int) -> str:
     prefix = f"{country_id}-{year}-"
-    last = (Case.objects.filter(owner_country_id=country_id, reference__startswith=prefix)
-            .aggregate(last=Max("reference"))["last"])
+    last = Case.objects.filter(owner_country_id=country_id, reference__startswith=prefix).aggregate(
+        last=Max("reference")
+    )["last"]
     number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{number:05d}"
 
@@ -129,54 +154,94 @@ def _build_children(case: Case, data: dict[str, Any]) -> dict[type, list[dict[st
         if age is None:
             age = age_on(person_data.get("birth_date"), case.date_identified)
         person = {
-            "_case": case, "role": person_data["role"],
+            "_case": case,
+            "role": person_data["role"],
             "pseudonym": person_data.get("pseudonym") or new_pseudonym(person_data["role"]),
             "given_names": person_data.get("given_names", ""),
             "first_surname": person_data.get("first_surname", ""),
             "second_surname": person_data.get("second_surname", ""),
             "aliases": "\n".join(person_data.get("aliases", [])),
-            "sex": person_data.get("sex") or "X", "gender": person_data.get("gender", ""),
-            "birth_date": person_data.get("birth_date"), "age": age,
-            "age_band": age_band_for(age), "is_minor": age is not None and age < 18,
+            "sex": person_data.get("sex") or "X",
+            "gender": person_data.get("gender", ""),
+            "birth_date": person_data.get("birth_date"),
+            "age": age,
+            "age_band": age_band_for(age),
+            "is_minor": age is not None and age < 18,
             "nationalities": sorted(set(person_data.get("nationalities", []))),
             "address": person_data.get("address", ""),
-            "trafficking_status": person_data.get("trafficking_status", "")}
+            "trafficking_status": person_data.get("trafficking_status", ""),
+        }
         for number in person_data.get("phones", []):
-            children[PersonPhone].append({
-                "_person": person, "number": number,
-                "number_index": phone_index(number)})
+            children[PersonPhone].append(
+                {"_person": person, "number": number, "number_index": phone_index(number)}
+            )
         for document in person_data.get("documents", []):
             number = document.get("number", "")
-            children[IdentityDocument].append({
-                "_person": person, "document_type": document["document_type"],
-                "issuing_country_id": document.get("issuing_country") or None, "number": number,
-                "number_index": document_index(number) if number else ""})
+            children[IdentityDocument].append(
+                {
+                    "_person": person,
+                    "document_type": document["document_type"],
+                    "issuing_country_id": document.get("issuing_country") or None,
+                    "number": number,
+                    "number_index": document_index(number) if number else "",
+                }
+            )
         persons.append(person)
     for sequence, leg in enumerate(data.get("route", []), start=1):
-        children[RouteLeg].append({
-            "_case": case, "sequence": sequence,
-            **{key: leg[key] for key in ("from_place", "to_place", "transport_mode",
-                                         "crossing_point", "crossing_type", "fee_currency")
-               if leg.get(key) is not None},
-            "from_country_id": leg["from_country"], "to_country_id": leg["to_country"],
-            "date": leg.get("date"), "fee_amount": leg.get("fee_amount")})
+        children[RouteLeg].append(
+            {
+                "_case": case,
+                "sequence": sequence,
+                **{
+                    key: leg[key]
+                    for key in (
+                        "from_place",
+                        "to_place",
+                        "transport_mode",
+                        "crossing_point",
+                        "crossing_type",
+                        "fee_currency",
+                    )
+                    if leg.get(key) is not None
+                },
+                "from_country_id": leg["from_country"],
+                "to_country_id": leg["to_country"],
+                "date": leg.get("date"),
+                "fee_amount": leg.get("fee_amount"),
+            }
+        )
     for document in data.get("documents_used", []):
         index = document.get("person")
         number = document.get("number", "")
-        children[DocumentUsed].append({
-            "_case": case, "_person": persons[index] if index is not None else None,
-            "document_type": document["document_type"],
-            "issuing_country_id": document.get("issuing_country") or None, "number": number,
-            "number_index": document_index(number) if number else "",
-            "nature": document["nature"]})
+        children[DocumentUsed].append(
+            {
+                "_case": case,
+                "_person": persons[index] if index is not None else None,
+                "document_type": document["document_type"],
+                "issuing_country_id": document.get("issuing_country") or None,
+                "number": number,
+                "number_index": document_index(number) if number else "",
+                "nature": document["nature"],
+            }
+        )
     for event in data.get("justice", []):
-        children[JusticeEvent].append({"_case": case, "stage": event["stage"],
-                                       "date": event.get("date"),
-                                       "note": event.get("note", "")})
+        children[JusticeEvent].append(
+            {
+                "_case": case,
+                "stage": event["stage"],
+                "date": event.get("date"),
+                "note": event.get("note", ""),
+            }
+        )
     for event in data.get("assistance", []):
-        children[AssistanceEvent].append({
-            "_case": case, "assistance_type": event["assistance_type"],
-            "date": event.get("date"), "note": event.get("note", "")})
+        children[AssistanceEvent].append(
+            {
+                "_case": case,
+                "assistance_type": event["assistance_type"],
+                "date": event.get("date"),
+                "note": event.get("note", ""),
+            }
+        )
     return children
 
 
@@ -191,8 +256,9 @@ class PreparedCases:
     children: dict[type, list[list[Any]]]
 
 
-def _prepare_children(cases: list[Case], children: dict[type, list[dict[str, Any]]]
-                      ) -> dict[type, list[list[Any]]]:
+def _prepare_children(
+    cases: list[Case], children: dict[type, list[dict[str, Any]]]
+) -> dict[type, list[list[Any]]]:
     case_at = {id(case): position for position, case in enumerate(cases)}
     person_at = {id(person): position for position, person in enumerate(children[Person])}
     prepared = {}
@@ -208,28 +274,37 @@ def _prepare_children(cases: list[Case], children: dict[type, list[dict[str, Any
     return prepared
 
 
-def cases_prepare(*, country_id: str, creator_id: int | None, items: list[dict[str, Any]]
-                  ) -> tuple[PreparedCases, list[Case]]:
+def cases_prepare(
+    *, country_id: str, creator_id: int | None, items: list[dict[str, Any]]
+) -> tuple[PreparedCases, list[Case]]:
     """Validated Standard Format cases as rows for `cases_write`, and as unsaved instances.
     Pseudonyms are drawn and names encrypted here; references left blank are given when
     written."""
     cases: list[Case] = []
     children: dict[type, list[dict[str, Any]]] = {model: [] for model in CHILD_MODELS}
     for data in items:
-        case = Case(owner_country_id=country_id, created_by_id=creator_id,
-                    reference=data.get("reference") or "")
+        case = Case(
+            owner_country_id=country_id,
+            created_by_id=creator_id,
+            reference=data.get("reference") or "",
+        )
         _apply_case_fields(case, data)
         cases.append(case)
         for model, rows in _build_children(case, data).items():
             children[model].extend(rows)
-    prepared = PreparedCases(cases=prepare_objects(cases),
-                             years=[case.date_identified.year for case in cases],
-                             children=_prepare_children(cases, children))
+    prepared = PreparedCases(
+        cases=prepare_objects(cases),
+        years=[case.date_identified.year for case in cases],
+        children=_prepare_children(cases, children),
+    )
     return prepared, cases
 
 
-def cases_write(prepared: PreparedCases, allocator: ReferenceAllocator | None = None,
-                case_ids: list[int] | None = None) -> list[int]:
+def cases_write(
+    prepared: PreparedCases,
+    allocator: ReferenceAllocator | None = None,
+    case_ids: list[int] | None = None,
+) -> list[int]:
     """Insert prepared cases (numbering them and giving the missing references from
     `allocator`) and their children; or, with `case_ids`, only the children of cases that
     exist. Returns the cases' primary keys. Call it inside a transaction."""
@@ -246,11 +321,14 @@ def cases_write(prepared: PreparedCases, allocator: ReferenceAllocator | None = 
         rows = prepared.children[model]
         if not rows:
             continue
-        positions = {field.attname: position
-                     for position, field in enumerate(model._meta.concrete_fields)}
-        links = [(positions[attname], ids)
-                 for attname, ids in (("case_id", case_ids), ("person_id", person_ids))
-                 if attname in positions]
+        positions = {
+            field.attname: position for position, field in enumerate(model._meta.concrete_fields)
+        }
+        links = [
+            (positions[attname], ids)
+            for attname, ids in (("case_id", case_ids), ("person_id", person_ids))
+            if attname in positions
+        ]
         for values in rows:
             for position, ids in links:
                 if values[position] is not None:
@@ -288,46 +366,76 @@ class ReferenceAllocator:
     def next(self, year: int) -> str:
         if year not in self.last:
             reference = next_reference(self.country_id, year)
-            self.last[year] = max(int(reference.rsplit("-", 1)[1]) - 1,
-                                  self.reserved_max.get(year, 0))
+            self.last[year] = max(
+                int(reference.rsplit("-", 1)[1]) - 1, self.reserved_max.get(year, 0)
+            )
         self.last[year] += 1
         if self.last[year] > MAX_REFERENCE_NUMBER:
-            raise ValidationError({"reference": _(
-                "No reference numbers are left for %(year)s: give references explicitly.")
-                % {"year": year}})
+            raise ValidationError(
+                {
+                    "reference": _(
+                        "No reference numbers are left for %(year)s: give references explicitly."
+                    )
+                    % {"year": year}
+                }
+            )
         return f"{self.country_id}-{year}-{self.last[year]:05d}"
 
 
 @transaction.atomic
-def cases_create_many(*, actor: Actor, items: list[dict[str, Any]], audit: bool = True,
-                      batch_size: int = 1000, reserved: list[str] | None = None) -> list[Case]:
+def cases_create_many(
+    *,
+    actor: Actor,
+    items: list[dict[str, Any]],
+    audit: bool = True,
+    batch_size: int = 1000,
+    reserved: list[str] | None = None,
+) -> list[Case]:
     """Create cases owned by the actor's country from validated Standard Format data, in bulk.
     References already used, or repeated in `items`, are refused before anything is written;
     `reserved` references (well-formed, e.g. given later in the same import) are not handed
     out to cases without one."""
     country_id = check_case_create(actor)
     given = [data["reference"] for data in items if data.get("reference")]
-    wrong = sorted({reference for reference in given
-                    if not reference.startswith(f"{country_id}-")})
+    wrong = sorted({reference for reference in given if not reference.startswith(f"{country_id}-")})
     if wrong:
-        raise ValidationError({"reference": _(
-            "The reference must start with your country's code (%(country)s-).") % {
-            "country": country_id}})
-    repeated = sorted({reference for reference in given if given.count(reference) > 1}) \
-        if len(given) != len(set(given)) else []
-    taken = sorted(set(Case.objects.filter(owner_country_id=country_id, reference__in=given)
-                       .values_list("reference", flat=True))) + repeated
+        raise ValidationError(
+            {
+                "reference": _("The reference must start with your country's code (%(country)s-).")
+                % {"country": country_id}
+            }
+        )
+    repeated = (
+        sorted({reference for reference in given if given.count(reference) > 1})
+        if len(given) != len(set(given))
+        else []
+    )
+    taken = (
+        sorted(
+            set(
+                Case.objects.filter(owner_country_id=country_id, reference__in=given).values_list(
+                    "reference", flat=True
+                )
+            )
+        )
+        + repeated
+    )
     if taken:
-        raise ValidationError({"reference": _("The reference %(reference)s already exists.")
-                               % {"reference": ", ".join(taken[:5])}})
+        raise ValidationError(
+            {
+                "reference": _("The reference %(reference)s already exists.")
+                % {"reference": ", ".join(taken[:5])}
+            }
+        )
     allocator = ReferenceAllocator(country_id, given + (reserved or []))
     creator_id = actor.pk if getattr(actor, "pk", None) else None
     reference_at = column_position(Case, "reference")
     alias = router.db_for_write(Case)
     created: list[Case] = []
     for start in range(0, len(items), batch_size):
-        prepared, cases = cases_prepare(country_id=country_id, creator_id=creator_id,
-                                        items=items[start:start + batch_size])
+        prepared, cases = cases_prepare(
+            country_id=country_id, creator_id=creator_id, items=items[start : start + batch_size]
+        )
         ids = cases_write(prepared, allocator)
         for case, pk, values in zip(cases, ids, prepared.cases, strict=True):
             case.pk = pk
@@ -366,11 +474,13 @@ def case_update(*, actor: Actor, case: Case, data: dict[str, Any], expected_vers
     case.documents_used.all().delete()
     case.justice.all().delete()
     case.assistance.all().delete()
-    prepared = PreparedCases(cases=[], years=[],
-                             children=_prepare_children([case], _build_children(case, data)))
+    prepared = PreparedCases(
+        cases=[], years=[], children=_prepare_children([case], _build_children(case, data))
+    )
     cases_write(prepared, case_ids=[case.pk])
-    record_event(actor=actor, action="cases.update", obj=case,
-                 summary=f"{case.reference} v{case.version}")
+    record_event(
+        actor=actor, action="cases.update", obj=case, summary=f"{case.reference} v{case.version}"
+    )
     cases_changed.send(sender=Case, case_ids=[case.pk])
     return case
 
@@ -387,19 +497,30 @@ def case_delete(*, actor: Actor, case: Case, expected_version: int) -> None:
 
 def _person_as_standard_format(person: Person, hidden: set[str]) -> dict[str, Any]:
     values: dict[str, Any] = {
-        "pseudonym": person.pseudonym, "role": person.role,
-        "given_names": person.given_names, "first_surname": person.first_surname,
+        "pseudonym": person.pseudonym,
+        "role": person.role,
+        "given_names": person.given_names,
+        "first_surname": person.first_surname,
         "second_surname": person.second_surname,
         "aliases": [alias for alias in person.aliases.split("\n") if alias],
-        "sex": person.sex, "gender": person.gender,
+        "sex": person.sex,
+        "gender": person.gender,
         "birth_date": person.birth_date.isoformat() if person.birth_date else None,
-        "age": person.age, "age_band": person.age_band, "is_minor": person.is_minor,
-        "nationalities": person.nationalities, "address": person.address,
+        "age": person.age,
+        "age_band": person.age_band,
+        "is_minor": person.is_minor,
+        "nationalities": person.nationalities,
+        "address": person.address,
         "phones": [phone.number for phone in person.phones.all()],
         "trafficking_status": person.trafficking_status,
-        "documents": [{"document_type": document.document_type,
-                       "issuing_country": document.issuing_country_id or "",
-                       "number": document.number} for document in person.documents.all()],
+        "documents": [
+            {
+                "document_type": document.document_type,
+                "issuing_country": document.issuing_country_id or "",
+                "number": document.number,
+            }
+            for document in person.documents.all()
+        ],
     }
     for group, fields in PERSON_GROUP_FIELDS.items():
         if group in hidden:
@@ -411,50 +532,88 @@ def _person_as_standard_format(person: Person, hidden: set[str]) -> dict[str, An
     return values
 
 
-def case_as_standard_format(case: Case, *, actor: Actor, shared_with: list[str] | None = None,
-                            redacted: list[str] | None = None) -> dict[str, Any]:
+def case_as_standard_format(
+    case: Case,
+    *,
+    actor: Actor,
+    shared_with: list[str] | None = None,
+    redacted: list[str] | None = None,
+) -> dict[str, Any]:
     """The case as `actor` may read it: sensitive groups the owner's law profile keeps in the
     country are withheld (None or empty), and recipients identify persons by pseudonym."""
     hidden = set(redacted) if redacted is not None else redacted_groups(actor, case)
     persons = list(case.persons.all())
     index_of = {person.pk: position for position, person in enumerate(persons)}
     return {
-        "id": case.pk, "reference": case.reference, "owner_country": case.owner_country_id,
+        "id": case.pk,
+        "reference": case.reference,
+        "owner_country": case.owner_country_id,
         "reporting_agency": case.reporting_agency,
         "date_identified": case.date_identified.isoformat(),
         "date_reported": case.date_reported.isoformat() if case.date_reported else None,
-        "status": case.status, "case_type": case.case_type, "audience": case.audience,
-        "shared_with": shared_with if shared_with is not None else sorted(
-            case.shared_with.values_list("iso2", flat=True)),
-        "handling_code": case.handling_code, "version": case.version,
-        "summary": case.summary, "exploitation_types": case.exploitation_types,
+        "status": case.status,
+        "case_type": case.case_type,
+        "audience": case.audience,
+        "shared_with": shared_with
+        if shared_with is not None
+        else sorted(case.shared_with.values_list("iso2", flat=True)),
+        "handling_code": case.handling_code,
+        "version": case.version,
+        "summary": case.summary,
+        "exploitation_types": case.exploitation_types,
         "sexual_exploitation_types": case.sexual_exploitation_types,
         "forced_labour_industries": case.forced_labour_industries,
         "methods_of_control": case.methods_of_control,
         "recruitment_methods": case.recruitment_methods,
         "modus_operandi_tags": case.modus_operandi_tags,
         "modus_operandi_narrative": case.modus_operandi_narrative,
-        "group_incident": {"migrants": case.migrants_count, "deaths": case.deaths,
-                           "injuries": case.injuries, "rescues": case.rescues},
+        "group_incident": {
+            "migrants": case.migrants_count,
+            "deaths": case.deaths,
+            "injuries": case.injuries,
+            "rescues": case.rescues,
+        },
         "persons": [_person_as_standard_format(person, hidden) for person in persons],
-        "route": [{"from_country": leg.from_country_id, "from_place": leg.from_place,
-                   "to_country": leg.to_country_id, "to_place": leg.to_place,
-                   "transport_mode": leg.transport_mode, "crossing_point": leg.crossing_point,
-                   "crossing_type": leg.crossing_type,
-                   "date": leg.date.isoformat() if leg.date else None,
-                   "fee_amount": str(leg.fee_amount) if leg.fee_amount is not None else None,
-                   "fee_currency": leg.fee_currency} for leg in case.route.all()],
-        "documents_used": [{"person": index_of.get(document.person_id),
-                            "document_type": document.document_type,
-                            "issuing_country": document.issuing_country_id or "",
-                            "number": None if FieldGroup.IDENTITY_NUMBERS in hidden
-                            else document.number, "nature": document.nature}
-                           for document in case.documents_used.all()],
-        "justice": [{"stage": event.stage,
-                     "date": event.date.isoformat() if event.date else None,
-                     "note": event.note} for event in case.justice.all()],
-        "assistance": [{"assistance_type": event.assistance_type,
-                        "date": event.date.isoformat() if event.date else None,
-                        "note": event.note} for event in case.assistance.all()],
+        "route": [
+            {
+                "from_country": leg.from_country_id,
+                "from_place": leg.from_place,
+                "to_country": leg.to_country_id,
+                "to_place": leg.to_place,
+                "transport_mode": leg.transport_mode,
+                "crossing_point": leg.crossing_point,
+                "crossing_type": leg.crossing_type,
+                "date": leg.date.isoformat() if leg.date else None,
+                "fee_amount": str(leg.fee_amount) if leg.fee_amount is not None else None,
+                "fee_currency": leg.fee_currency,
+            }
+            for leg in case.route.all()
+        ],
+        "documents_used": [
+            {
+                "person": index_of.get(document.person_id),
+                "document_type": document.document_type,
+                "issuing_country": document.issuing_country_id or "",
+                "number": None if FieldGroup.IDENTITY_NUMBERS in hidden else document.number,
+                "nature": document.nature,
+            }
+            for document in case.documents_used.all()
+        ],
+        "justice": [
+            {
+                "stage": event.stage,
+                "date": event.date.isoformat() if event.date else None,
+                "note": event.note,
+            }
+            for event in case.justice.all()
+        ],
+        "assistance": [
+            {
+                "assistance_type": event.assistance_type,
+                "date": event.date.isoformat() if event.date else None,
+                "note": event.note,
+            }
+            for event in case.assistance.all()
+        ],
         "redacted": sorted(hidden),
     }

@@ -16,16 +16,23 @@ def import_cases_job(job: Job, progress: Progress) -> dict:
     parameters = job.parameters
     path = Path(parameters["path"])
     try:
-        report = cases_import(actor=job.created_by, path=path,
-                              file_format=parameters.get("format") or None,
-                              dry_run=parameters.get("dry_run", False),
-                              progress=progress.update)
+        report = cases_import(
+            actor=job.created_by,
+            path=path,
+            file_format=parameters.get("format") or None,
+            dry_run=parameters.get("dry_run", False),
+            progress=progress.update,
+        )
     except ImportFileError as exc:
-        return {"rows": 0, "created": 0, "errors": [{"row": "", "column": "",
-                                                      "message": str(exc)}]}
+        return {"rows": 0, "created": 0, "errors": [{"row": "", "column": "", "message": str(exc)}]}
     finally:
         path.unlink(missing_ok=True)
-    return {"rows": report.rows, "created": report.created, "dry_run":
-            parameters.get("dry_run", False),
-            "errors": [{"row": error.row, "column": error.column, "message": error.message}
-                       for error in report.errors]}
+    return {
+        "rows": report.rows,
+        "created": report.created,
+        "dry_run": parameters.get("dry_run", False),
+        "errors": [
+            {"row": error.row, "column": error.column, "message": error.message}
+            for error in report.errors
+        ],
+    }

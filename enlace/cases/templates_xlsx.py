@@ -36,8 +36,9 @@ def case_import_template() -> bytes:
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="0B3D5C" if column in REQUIRED_COLUMNS
-                                else "4A6E85")
+        cell.fill = PatternFill(
+            "solid", fgColor="0B3D5C" if column in REQUIRED_COLUMNS else "4A6E85"
+        )
         sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column) + 2)
     sheet.freeze_panes = "A2"
 
@@ -47,8 +48,9 @@ def case_import_template() -> bytes:
         if source == "country":
             values = list(Country.objects.order_by("iso2").values_list("iso2", flat=True))
         elif isinstance(source, str):
-            values = list(VocabularyTerm.objects.filter(vocabulary=source)
-                          .values_list("code", flat=True))
+            values = list(
+                VocabularyTerm.objects.filter(vocabulary=source).values_list("code", flat=True)
+            )
         else:
             values = source
         letter = get_column_letter(position)
@@ -56,9 +58,13 @@ def case_import_template() -> bytes:
         for row, value in enumerate(values, start=2):
             codes.cell(row=row, column=position, value=value)
         validation = DataValidation(
-            type="list", formula1=f"=codes!${letter}$2:${letter}${len(values) + 1}",
-            allow_blank=True, showErrorMessage=True,
-            errorTitle=_("Unknown code"), error=_("Choose a value from the list."))
+            type="list",
+            formula1=f"=codes!${letter}$2:${letter}${len(values) + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=_("Unknown code"),
+            error=_("Choose a value from the list."),
+        )
         target = get_column_letter(COLUMNS.index(column) + 1)
         validation.add(f"{target}2:{target}{ROWS_WITH_DROPDOWNS}")
         sheet.add_data_validation(validation)
@@ -66,8 +72,10 @@ def case_import_template() -> bytes:
     help_sheet = workbook.create_sheet(_("help"))
     help_sheet.append([_("column"), _("required"), _("how to fill it")])
     guidance = {
-        "reference": _("ISO2-YYYY-NNNNN; rows with the same reference are one case (one row "
-                       "per person). Empty: a new case per row, numbered automatically."),
+        "reference": _(
+            "ISO2-YYYY-NNNNN; rows with the same reference are one case (one row "
+            "per person). Empty: a new case per row, numbered automatically."
+        ),
         "date_identified": _("YYYY-MM-DD"),
         "exploitation_types": _("HTCDS codes separated by ';' (see the vocabularies API)"),
         "route_countries": _("ISO2 codes in order, separated by ';' (e.g. GT;MX;US)"),
@@ -76,6 +84,7 @@ def case_import_template() -> bytes:
         "phone": _("international form, e.g. +50622223333"),
     }
     for column in COLUMNS:
-        help_sheet.append([column, _("yes") if column in REQUIRED_COLUMNS else "",
-                           guidance.get(column, "")])
+        help_sheet.append(
+            [column, _("yes") if column in REQUIRED_COLUMNS else "", guidance.get(column, "")]
+        )
     return workbook_bytes(workbook)

@@ -14,6 +14,9 @@ urlpatterns = [
     path("template.xlsx", views.CaseTemplateView.as_view(), name="case_template"),
     path("import/", views.CaseImportView.as_view(), name="case_import"),
     path("import/<int:pk>/", views.CaseImportStatusView.as_view(), name="case_import_status"),
-    path("import/<int:pk>/errors.csv", views.CaseImportErrorsView.as_view(),
-         name="case_import_errors"),
+    path(
+        "import/<int:pk>/errors.csv",
+        views.CaseImportErrorsView.as_view(),
+        name="case_import_errors",
+    ),
 ]

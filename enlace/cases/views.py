@@ -29,8 +29,10 @@ from .services import case_as_standard_format
 
 
 def _labels(vocabulary: str) -> dict[str, str]:
-    return {term.code: term.label_in_language
-            for term in VocabularyTerm.objects.filter(vocabulary=vocabulary)}
+    return {
+        term.code: term.label_in_language
+        for term in VocabularyTerm.objects.filter(vocabulary=vocabulary)
+    }
 
 
 class CaseListView(RoleRequiredMixin, ListView):
@@ -42,8 +44,9 @@ class CaseListView(RoleRequiredMixin, ListView):
     inbox = False
 
     def get_queryset(self):
-        filterset = CaseFilterSet(self.request.GET or None,
-                                  queryset=selectors.case_list(actor=self.request.user))
+        filterset = CaseFilterSet(
+            self.request.GET or None, queryset=selectors.case_list(actor=self.request.user)
+        )
         self.filter_form = filterset.form
         if self.inbox:
             return selectors.case_inbox(actor=self.request.user)
@@ -51,10 +54,17 @@ class CaseListView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(filter_form=self.filter_form, inbox=self.inbox,
-                       exploitation_labels=_labels("exploitation_type"),
-                       export_formats=[("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON"),
-                                       ("htcds-csv", _("HTCDS (CSV)"))])
+        context.update(
+            filter_form=self.filter_form,
+            inbox=self.inbox,
+            exploitation_labels=_labels("exploitation_type"),
+            export_formats=[
+                ("csv", "CSV"),
+                ("xlsx", "XLSX"),
+                ("json", "JSON"),
+                ("htcds-csv", _("HTCDS (CSV)")),
+            ],
+        )
         return context
 
 
@@ -75,29 +85,55 @@ class CaseDetailView(RoleRequiredMixin, ServiceFormMixin, View):
     def _render(self, request, case, share_form=None, status=200):
         document = case_as_standard_format(case, actor=request.user)
         owner = can_edit(request.user, case)
-        countries = {country.iso2: country for country in Country.objects.filter(
-            iso2__in={leg["from_country"] for leg in document["route"]}
-            | {leg["to_country"] for leg in document["route"]})}
+        countries = {
+            country.iso2: country
+            for country in Country.objects.filter(
+                iso2__in={leg["from_country"] for leg in document["route"]}
+                | {leg["to_country"] for leg in document["route"]}
+            )
+        }
         stops = []
         if document["route"]:
             first = document["route"][0]
-            stops.append({"country": countries[first["from_country"]],
-                          "place": first["from_place"]})
+            stops.append(
+                {"country": countries[first["from_country"]], "place": first["from_place"]}
+            )
             for leg in document["route"]:
-                stops.append({"country": countries[leg["to_country"]], "place": leg["to_place"],
-                              "leg": leg})
+                stops.append(
+                    {"country": countries[leg["to_country"]], "place": leg["to_place"], "leg": leg}
+                )
         context = {
-            "case": case, "document": document, "can_edit": owner, "stops": stops,
-            "labels": {name: _labels(name) for name in (
-                "exploitation_type", "methods_of_control", "recruitment_method",
-                "modus_operandi_tag", "document_type", "document_nature", "transport_mode",
-                "justice_stage", "assistance_type", "crossing_type")},
-            "share_form": share_form or ShareForm(initial={
-                "audience": case.audience, "handling_code": case.handling_code,
-                "countries": [country.iso2 for country in case.shared_with.all()],
-                "version": case.version}),
+            "case": case,
+            "document": document,
+            "can_edit": owner,
+            "stops": stops,
+            "labels": {
+                name: _labels(name)
+                for name in (
+                    "exploitation_type",
+                    "methods_of_control",
+                    "recruitment_method",
+                    "modus_operandi_tag",
+                    "document_type",
+                    "document_nature",
+                    "transport_mode",
+                    "justice_stage",
+                    "assistance_type",
+                    "crossing_type",
+                )
+            },
+            "share_form": share_form
+            or ShareForm(
+                initial={
+                    "audience": case.audience,
+                    "handling_code": case.handling_code,
+                    "countries": [country.iso2 for country in case.shared_with.all()],
+                    "version": case.version,
+                }
+            ),
             "history": object_history(obj=case)[:50] if owner else [],
-            "role_labels": dict(PersonRole.choices), "group_labels": dict(FieldGroup.choices),
+            "role_labels": dict(PersonRole.choices),
+            "group_labels": dict(FieldGroup.choices),
         }
         return render(request, self.template_name, context, status=status)
 
@@ -111,10 +147,15 @@ class CaseDetailView(RoleRequiredMixin, ServiceFormMixin, View):
         if form.is_valid():
             values = form.cleaned_data
             outcome = self.call_service(
-                form, record_share, actor=request.user, record=case,
+                form,
+                record_share,
+                actor=request.user,
+                record=case,
                 audience=values["audience"],
                 countries=[country.iso2 for country in values["countries"]],
-                handling_code=values["handling_code"], expected_version=values["version"])
+                handling_code=values["handling_code"],
+                expected_version=values["version"],
+            )
             if outcome.ok:
                 messages.success(request, _("Sharing updated."))
                 return redirect("cases:case_detail", pk=case.pk)
@@ -124,7 +165,8 @@ class CaseDetailView(RoleRequiredMixin, ServiceFormMixin, View):
 
 
 EXPORT_TYPES = {
-    "json": ("application/json", "json"), "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
     "htcds-csv": ("text/csv; charset=utf-8", "csv"),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
 }
@@ -152,8 +194,9 @@ class CaseExportView(RoleRequiredMixin, View):
         cases_export(actor=request.user, path=Path(handle.name), file_format=file_format)
         handle.seek(0)
         name = f"enlace-cases-{file_format}.{extension}"
-        response = FileResponse(handle, as_attachment=True, filename=name,
-                                content_type=content_type)
+        response = FileResponse(
+            handle, as_attachment=True, filename=name, content_type=content_type
+        )
         response["Cache-Control"] = "no-store"
         return response
 
@@ -169,7 +212,8 @@ class CaseTemplateView(RoleRequiredMixin, View):
         return attachment(
             case_import_template(),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "enlace-cases-template.xlsx")
+            "enlace-cases-template.xlsx",
+        )
 
 
 class CaseImportView(RoleRequiredMixin, View):
@@ -187,9 +231,16 @@ class CaseImportView(RoleRequiredMixin, View):
             return render(request, self.template_name, {"form": form}, status=400)
         upload = form.cleaned_data["file"]
         path, suffix = save_upload(upload)  # sealed until the job reads it
-        job = job_start(actor=request.user, kind="cases.import", parameters={
-            "path": str(path), "format": suffix, "name": upload.name,
-            "dry_run": form.cleaned_data["dry_run"]})
+        job = job_start(
+            actor=request.user,
+            kind="cases.import",
+            parameters={
+                "path": str(path),
+                "format": suffix,
+                "name": upload.name,
+                "dry_run": form.cleaned_data["dry_run"],
+            },
+        )
         return redirect("cases:case_import_status", pk=job.pk)
 
 
@@ -204,8 +255,11 @@ class CaseImportStatusView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         job = _import_job(request, pk)
-        template = ("cases/partials/_import_status.html" if request.htmx
-                    else "cases/case_import_status.html")
+        template = (
+            "cases/partials/_import_status.html"
+            if request.htmx
+            else "cases/case_import_status.html"
+        )
         return render(request, template, {"job": job})
 
 
@@ -216,8 +270,13 @@ class CaseImportErrorsView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         job = _import_job(request, pk)
-        content = csv_bytes(["row", "column", "message"], (
-            [error["row"], error["column"], error["message"]]
-            for error in job.result.get("errors", [])), bom=False)
+        content = csv_bytes(
+            ["row", "column", "message"],
+            (
+                [error["row"], error["column"], error["message"]]
+                for error in job.result.get("errors", [])
+            ),
+            bom=False,
+        )
         record_event(actor=request.user, action="cases.import_errors_download", obj=job)
         return attachment(content, "text/csv; charset=utf-8", f"import-{job.pk}-errors.csv")

@@ -18,11 +18,18 @@ from .permissions import CASE_WRITERS
 from .serializers import CaseSerializer
 from .wizard_forms import STEPS, standard_format_from_steps, steps_from_standard_format
 
-STEP_OF_FIELD = {"persons": "persons", "route": "route", "documents_used": "documents",
-                 "justice": "justice", "assistance": "assistance",
-                 "exploitation_types": "context", "methods_of_control": "context",
-                 "recruitment_methods": "context", "modus_operandi_tags": "context",
-                 "group_incident": "context"}
+STEP_OF_FIELD = {
+    "persons": "persons",
+    "route": "route",
+    "documents_used": "documents",
+    "justice": "justice",
+    "assistance": "assistance",
+    "exploitation_types": "context",
+    "methods_of_control": "context",
+    "recruitment_methods": "context",
+    "modus_operandi_tags": "context",
+    "group_incident": "context",
+}
 
 
 class CaseWizardBase(RoleRequiredMixin, SessionWizardView):
@@ -33,12 +40,11 @@ class CaseWizardBase(RoleRequiredMixin, SessionWizardView):
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
-        context.update(step_labels=[(name, label) for name, _form, label in STEPS],
-                       case=self.case)
+        context.update(step_labels=[(name, label) for name, _form, label in STEPS], case=self.case)
         return context
 
     def post(self, *args, **kwargs):
-        """"Add an entry" re-renders the current step's list with one more empty entry."""
+        """ "Add an entry" re-renders the current step's list with one more empty entry."""
         if "add_entry" in self.request.POST:
             data = self.request.POST.copy()
             step = data.get(f"{self.prefix}-current_step", self.steps.current)
@@ -49,8 +55,9 @@ class CaseWizardBase(RoleRequiredMixin, SessionWizardView):
         return super().post(*args, **kwargs)
 
     def _validate(self, form_list) -> tuple[dict | None, list[tuple[str, str, str]]]:
-        cleaned = dict(zip(self.get_form_list().keys(),
-                           [form.cleaned_data for form in form_list], strict=True))
+        cleaned = dict(
+            zip(self.get_form_list().keys(), [form.cleaned_data for form in form_list], strict=True)
+        )
         data = standard_format_from_steps(cleaned)
         extra_documents = self.storage.extra_data.get("extra_documents", {})
         for position, person in enumerate(data["persons"]):
@@ -65,9 +72,16 @@ class CaseWizardBase(RoleRequiredMixin, SessionWizardView):
         return None, problems
 
     def _problems_page(self, problems):
-        return render(self.request, "cases/case_wizard_problems.html", {
-            "problems": problems, "case": self.case,
-            "step_labels": {name: label for name, _form, label in STEPS}}, status=400)
+        return render(
+            self.request,
+            "cases/case_wizard_problems.html",
+            {
+                "problems": problems,
+                "case": self.case,
+                "step_labels": {name: label for name, _form, label in STEPS},
+            },
+            status=400,
+        )
 
 
 class CaseCreateView(CaseWizardBase):
@@ -80,10 +94,12 @@ class CaseCreateView(CaseWizardBase):
         try:
             case = services.case_create(actor=self.request.user, data=data)
         except DjangoValidationError as exc:
-            return self._problems_page([("record", "reference", message)
-                                        for message in exc.messages])
-        messages.success(self.request, _("Case %(reference)s created.") % {
-            "reference": case.reference})
+            return self._problems_page(
+                [("record", "reference", message) for message in exc.messages]
+            )
+        messages.success(
+            self.request, _("Case %(reference)s created.") % {"reference": case.reference}
+        )
         return redirect("cases:case_detail", pk=case.pk)
 
 
@@ -102,9 +118,12 @@ class CaseUpdateView(ServiceFormMixin, CaseWizardBase):
         document = services.case_as_standard_format(self.case, actor=request.user)
         self.storage.extra_data = {
             "version": self.case.version,
-            "extra_documents": {str(position): person["documents"][1:]
-                                for position, person in enumerate(document["persons"])
-                                if len(person["documents"]) > 1}}
+            "extra_documents": {
+                str(position): person["documents"][1:]
+                for position, person in enumerate(document["persons"])
+                if len(person["documents"]) > 1
+            },
+        }
         return response
 
     def get_form_initial(self, step):
@@ -116,12 +135,18 @@ class CaseUpdateView(ServiceFormMixin, CaseWizardBase):
         if problems:
             return self._problems_page(problems)
         data["reference"] = self.case.reference
-        outcome = self.call_service(None, services.case_update, actor=self.request.user,
-                                    case=self.case, data=data,
-                                    expected_version=self.storage.extra_data["version"])
+        outcome = self.call_service(
+            None,
+            services.case_update,
+            actor=self.request.user,
+            case=self.case,
+            data=data,
+            expected_version=self.storage.extra_data["version"],
+        )
         if not outcome.ok:
             return redirect("cases:case_detail", pk=self.case.pk)
         case = outcome.value
-        messages.success(self.request, _("Case %(reference)s saved.") % {
-            "reference": case.reference})
+        messages.success(
+            self.request, _("Case %(reference)s saved.") % {"reference": case.reference}
+        )
         return redirect("cases:case_detail", pk=case.pk)

@@ -44,8 +44,18 @@ class MeView(APIView):
 class JobSerializer(serializers.ModelSerializer):
     class Meta:
         model = Job
-        fields = ["id", "kind", "status", "progress", "message", "error", "result",
-                  "created_at", "started_at", "finished_at"]
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "progress",
+            "message",
+            "error",
+            "result",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
 
 
 class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -12,8 +12,16 @@ from .models import Country, Organization, VocabularyTerm
 class CountrySerializer(serializers.ModelSerializer):
     class Meta:
         model = Country
-        fields = ["iso2", "iso3", "numeric", "name_es", "name_en", "member_state", "region",
-                  "subregion"]
+        fields = [
+            "iso2",
+            "iso3",
+            "numeric",
+            "name_es",
+            "name_en",
+            "member_state",
+            "region",
+            "subregion",
+        ]
 
 
 class OrganizationSerializer(serializers.ModelSerializer):
@@ -25,8 +33,15 @@ class OrganizationSerializer(serializers.ModelSerializer):
 class VocabularyTermSerializer(serializers.ModelSerializer):
     class Meta:
         model = VocabularyTerm
-        fields = ["vocabulary", "code", "label_es", "label_en", "source", "sort_order",
-                  "parent_code"]
+        fields = [
+            "vocabulary",
+            "code",
+            "label_es",
+            "label_en",
+            "source",
+            "sort_order",
+            "parent_code",
+        ]
 
 
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):

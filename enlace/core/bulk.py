@@ -51,12 +51,15 @@ def _allocate_ids(connection, model: type[Model], count: int) -> list[int] | Non
     column = model._meta.pk.column
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) "
-                           "FROM generate_series(1, %s)", [table, column, count])
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, column, count],
+            )
             return [row[0] for row in cursor.fetchall()]
         if connection.vendor == "sqlite":
-            immediate = (connection.settings_dict.get("OPTIONS", {})
-                         .get("transaction_mode") == "IMMEDIATE")
+            immediate = (
+                connection.settings_dict.get("OPTIONS", {}).get("transaction_mode") == "IMMEDIATE"
+            )
             if not (immediate and connection.in_atomic_block):
                 return None
             quoted = connection.ops.quote_name
@@ -85,8 +88,10 @@ def _execute_insert(connection, model: type[Model], rows: list[list[Any]]) -> No
                 for row in rows:
                     copy.write_row(row)
             return
-        sql = (f"INSERT INTO {quoted(meta.db_table)} ({columns}) "  # noqa: S608  metadata
-               f"VALUES ({', '.join(['%s'] * len(meta.concrete_fields))})")
+        sql = (
+            f"INSERT INTO {quoted(meta.db_table)} ({columns}) "  # noqa: S608  metadata
+            f"VALUES ({', '.join(['%s'] * len(meta.concrete_fields))})"
+        )
         cursor.executemany(sql, rows)
 
 
@@ -98,8 +103,9 @@ def column_position(model: type[Model], attname: str) -> int:
     raise LookupError(f"{model._meta.label} has no column {attname}")
 
 
-def prepare_rows(model: type[Model], rows: list[dict[str, Any]], *,
-                 using: str | None = None) -> list[list[Any]]:
+def prepare_rows(
+    model: type[Model], rows: list[dict[str, Any]], *, using: str | None = None
+) -> list[list[Any]]:
     """Rows given as `{attname: value}` (fields left out take their defaults) as lists of
     values in column order, ready for the driver: each through `get_db_prep_save`, so
     encrypted fields, JSON and dates are stored as `bulk_create` would store them.
@@ -124,8 +130,9 @@ def prepare_rows(model: type[Model], rows: list[dict[str, Any]], *,
         for field in fields:
             value = row.get(field.attname, missing)
             if value is missing:
-                value = defaults[field.attname] if field.attname in defaults \
-                    else field.get_default()
+                value = (
+                    defaults[field.attname] if field.attname in defaults else field.get_default()
+                )
             values.append(field.get_db_prep_save(value, connection))
         prepared.append(values)
     return prepared
@@ -138,12 +145,15 @@ def prepare_objects(objects: Sequence[Model], *, using: str | None = None) -> li
     model = type(objects[0])
     connection = connections[using or router.db_for_write(model)]
     fields = model._meta.concrete_fields
-    return [[field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
-            for obj in objects]
+    return [
+        [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+        for obj in objects
+    ]
 
 
-def insert_prepared(model: type[Model], prepared: list[list[Any]], *,
-                    using: str | None = None) -> list[Any]:
+def insert_prepared(
+    model: type[Model], prepared: list[list[Any]], *, using: str | None = None
+) -> list[Any]:
     """Insert rows made by `prepare_rows`; number those without a primary key, write the
     numbers into them and return every row's primary key."""
     if not prepared:
@@ -163,22 +173,30 @@ def insert_prepared(model: type[Model], prepared: list[list[Any]], *,
     return [values[position] for values in prepared]
 
 
-def _insert_one_by_one(connection, model: type[Model], prepared: list[list[Any]],
-                       position: int) -> None:
+def _insert_one_by_one(
+    connection, model: type[Model], prepared: list[list[Any]], position: int
+) -> None:
     """Where numbers cannot be allocated up front (SQLite outside a write transaction): one
     INSERT per row, the database numbering it."""
     meta = model._meta
     quoted = connection.ops.quote_name
     for values in prepared:
-        columns = [field for index, field in enumerate(meta.concrete_fields)
-                   if index != position or values[position] is not None]
-        params = [value for index, value in enumerate(values)
-                  if index != position or values[position] is not None]
-        sql = (f"INSERT INTO {quoted(meta.db_table)} "  # noqa: S608  identifiers from metadata
-               f"({', '.join(quoted(field.column) for field in columns)}) "
-               f"VALUES ({', '.join(['%s'] * len(columns))})")
-        returning = values[position] is None and \
-            connection.features.can_return_columns_from_insert
+        columns = [
+            field
+            for index, field in enumerate(meta.concrete_fields)
+            if index != position or values[position] is not None
+        ]
+        params = [
+            value
+            for index, value in enumerate(values)
+            if index != position or values[position] is not None
+        ]
+        sql = (
+            f"INSERT INTO {quoted(meta.db_table)} "  # noqa: S608  identifiers from metadata
+            f"({', '.join(quoted(field.column) for field in columns)}) "
+            f"VALUES ({', '.join(['%s'] * len(columns))})"
+        )
+        returning = values[position] is None and connection.features.can_return_columns_from_insert
         if returning:
             sql += f" RETURNING {quoted(meta.pk.column)}"
         with connection.cursor() as cursor:
@@ -187,11 +205,13 @@ def _insert_one_by_one(connection, model: type[Model], prepared: list[list[Any]]
                 values[position] = cursor.fetchone()[0]
             elif values[position] is None:
                 values[position] = connection.ops.last_insert_id(
-                    cursor, meta.db_table, meta.pk.column)
+                    cursor, meta.db_table, meta.pk.column
+                )
 
 
-def insert_rows(model: type[Model], rows: list[dict[str, Any]], *,
-                using: str | None = None) -> None:
+def insert_rows(
+    model: type[Model], rows: list[dict[str, Any]], *, using: str | None = None
+) -> None:
     """Insert rows given as `{attname: value}` (fields left out take their defaults) and write
     each row's primary key into it. No model instance is built: on large imports
     `Model.__init__` alone cost a quarter of the write phase."""
@@ -216,16 +236,23 @@ def bulk_insert(objects: Sequence[Model], *, using: str | None = None) -> None:
     for obj in objects:
         # copies the primary key of a parent saved after this object was built
         obj._prepare_related_fields_for_save(operation_name="bulk_insert")
-    ids = _allocate_ids(connection, model, len(objects)) if meta.pk.get_default() is None \
-        else None
+    ids = _allocate_ids(connection, model, len(objects)) if meta.pk.get_default() is None else None
     if ids is None:
         model._base_manager.using(alias).bulk_create(objects, batch_size=1000)
         return
     for obj, pk in zip(objects, ids, strict=True):
         setattr(obj, meta.pk.attname, pk)
-    _execute_insert(connection, model, [
-        [field.get_db_prep_save(field.pre_save(obj, True), connection)
-         for field in meta.concrete_fields] for obj in objects])
+    _execute_insert(
+        connection,
+        model,
+        [
+            [
+                field.get_db_prep_save(field.pre_save(obj, True), connection)
+                for field in meta.concrete_fields
+            ]
+            for obj in objects
+        ],
+    )
     for obj in objects:
         obj._state.adding = False
         obj._state.db = alias

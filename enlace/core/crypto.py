@@ -110,8 +110,9 @@ def keyring() -> KeyRing:
             raise ImproperlyConfigured("set ENLACE_KEYS or ENLACE_KEY_FILE")
         keys = _parse(path.read_text().splitlines())
     index_key = keys.pop("index", None)
-    audit_keys = {key_id: keys.pop(key_id) for key_id in list(keys)
-                  if key_id.startswith(AUDIT_KEY_PREFIX)}
+    audit_keys = {
+        key_id: keys.pop(key_id) for key_id in list(keys) if key_id.startswith(AUDIT_KEY_PREFIX)
+    }
     if getattr(settings, "ENLACE_AUDIT_KEYS", ""):
         audit_keys = _parse(settings.ENLACE_AUDIT_KEYS.split(","))
     if settings.ENLACE_INDEX_KEY:
@@ -119,16 +120,16 @@ def keyring() -> KeyRing:
     if not keys:
         raise ImproperlyConfigured("no encryption key configured")
     if index_key is None:
-        raise ImproperlyConfigured("no blind-index key configured (ENLACE_INDEX_KEY or an "
-                                   "'index:' line)")
+        raise ImproperlyConfigured(
+            "no blind-index key configured (ENLACE_INDEX_KEY or an 'index:' line)"
+        )
     return KeyRing(keys=keys, index_key=index_key, audit_keys=audit_keys)
 
 
 def encrypt(plaintext: str, *, context: str) -> str:
     ring = keyring()
     nonce = secrets.token_bytes(12)
-    sealed = AESGCM(ring.keys[ring.active_id]).encrypt(nonce, plaintext.encode(),
-                                                       context.encode())
+    sealed = AESGCM(ring.keys[ring.active_id]).encrypt(nonce, plaintext.encode(), context.encode())
     return f"{PREFIX}:{ring.active_id}:{base64.b64encode(nonce + sealed).decode()}"
 
 
@@ -178,18 +179,19 @@ def decrypt_bytes(blob: bytes, *, context: str) -> bytes:
 
 
 def audit_mac(message: str) -> str:
-    """"<key id>:<HMAC-SHA256 hex>" of `message` under the active audit key."""
+    """ "<key id>:<HMAC-SHA256 hex>" of `message` under the active audit key."""
     audit_keys = keyring().audit_keys
     if not audit_keys:
         raise ImproperlyConfigured(
             "no audit key configured (ENLACE_AUDIT_KEYS, or an 'audit1:' line in the key "
-            "file; `enlace keys new audit1` prints one)")
+            "file; `enlace keys new audit1` prints one)"
+        )
     key_id, key = next(iter(audit_keys.items()))
     return f"{key_id}:{hmac.new(key, message.encode(), hashlib.sha256).hexdigest()}"
 
 
 def audit_mac_check(message: str, mac: str) -> str:
-    """"" when `mac` is the audit MAC of `message`, else why not (translated by callers)."""
+    """ "" when `mac` is the audit MAC of `message`, else why not (translated by callers)."""
     key_id, _, digest = (mac or "").partition(":")
     if not digest:
         return "unsigned"

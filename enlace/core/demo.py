@@ -51,8 +51,12 @@ DEMO_LAW_PROFILES = {
     "CR": {"share_birth_dates": True, "share_identity_numbers": True},
     "MX": {},
     "GT": {"share_names": True, "share_birth_dates": True},
-    "US": {"share_names": True, "share_birth_dates": True, "share_identity_numbers": True,
-           "share_phones": True},
+    "US": {
+        "share_names": True,
+        "share_birth_dates": True,
+        "share_identity_numbers": True,
+        "share_phones": True,
+    },
 }
 
 
@@ -63,11 +67,15 @@ def demo_users_create() -> dict:
     for spec in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=spec.username,
-            defaults={"role": spec.role, "first_name": spec.first_name,
-                      "last_name": spec.last_name,
-                      "organization": Organization.objects.get(code=spec.organization),
-                      "email": f"{spec.username}@demo.enlace.invalid",
-                      "preferred_language": spec.language})
+            defaults={
+                "role": spec.role,
+                "first_name": spec.first_name,
+                "last_name": spec.last_name,
+                "organization": Organization.objects.get(code=spec.organization),
+                "email": f"{spec.username}@demo.enlace.invalid",
+                "preferred_language": spec.language,
+            },
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
@@ -80,12 +88,14 @@ def demo_load(*, seed: int, options: dict | None = None) -> dict:
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     users = demo_users_create()
     for country in MEMBER_STATES:
-        LawProfile.objects.get_or_create(country_id=country,
-                                         defaults=DEMO_LAW_PROFILES.get(country, {}))
+        LawProfile.objects.get_or_create(
+            country_id=country, defaults=DEMO_LAW_PROFILES.get(country, {})
+        )
     if not ProTemporePresidency.objects.exists():
         today = date.today()
-        ProTemporePresidency.objects.create(country_id="CR", start_date=date(today.year, 1, 1),
-                                            end_date=date(today.year, 12, 31))
+        ProTemporePresidency.objects.create(
+            country_id="CR", start_date=date(today.year, 1, 1), end_date=date(today.year, 12, 31)
+        )
     for app_config in apps.get_app_configs():
         if not app_config.name.startswith("enlace."):
             continue

@@ -58,8 +58,12 @@ def neutralize(value: Any) -> Any:
 
 def unneutralize(value: Any) -> Any:
     """What `neutralize` wrote, read back: one apostrophe before a trigger is dropped."""
-    if isinstance(value, str) and value[:1] == _QUOTE and value[1:2] and \
-            value[1:].startswith(FORMULA_TRIGGERS):
+    if (
+        isinstance(value, str)
+        and value[:1] == _QUOTE
+        and value[1:2]
+        and value[1:].startswith(FORMULA_TRIGGERS)
+    ):
         return value[1:]
     return value
 
@@ -114,8 +118,13 @@ def _values(columns: Sequence[str], row: Mapping[str, Any] | Sequence[Any]) -> l
     return list(row)
 
 
-def csv_bytes(columns: Sequence[str] | None, rows: Iterable[Mapping[str, Any] | Sequence[Any]],
-              *, bom: bool = True, lineterminator: str = "\r\n") -> bytes:
+def csv_bytes(
+    columns: Sequence[str] | None,
+    rows: Iterable[Mapping[str, Any] | Sequence[Any]],
+    *,
+    bom: bool = True,
+    lineterminator: str = "\r\n",
+) -> bytes:
     """A whole CSV file: the header (if `columns`), then each row (a mapping read by
     `columns`, or a sequence). UTF-8 with a byte-order mark by default, so spreadsheet
     programs read accents right."""
@@ -174,8 +183,9 @@ def _sanitize(book) -> None:
         for row in sheet.iter_rows():
             for cell in row:
                 value = cell.value
-                if isinstance(value, str) and (cell.data_type == "f"
-                                               or value.startswith(FORMULA_TRIGGERS)):
+                if isinstance(value, str) and (
+                    cell.data_type == "f" or value.startswith(FORMULA_TRIGGERS)
+                ):
                     _as_text(cell)
 
 
@@ -191,8 +201,9 @@ def workbook_save(book, path: Path | str) -> None:
     book.save(path)
 
 
-def xlsx_bytes(columns: Sequence[str], rows: Iterable[Mapping[str, Any] | Sequence[Any]],
-               sheet_name: str) -> bytes:
+def xlsx_bytes(
+    columns: Sequence[str], rows: Iterable[Mapping[str, Any] | Sequence[Any]], sheet_name: str
+) -> bytes:
     """One sheet: a header row, then the rows (mappings read by `columns`, or sequences)."""
     book = workbook(write_only=True)
     sheet = book.create_sheet(sheet_name)

@@ -66,5 +66,4 @@ class EncryptedJSONField(EncryptedTextField):
 
 
 def encrypted_fields(model) -> list[EncryptedTextField]:
-    return [field for field in model._meta.concrete_fields
-            if isinstance(field, EncryptedTextField)]
+    return [field for field in model._meta.concrete_fields if isinstance(field, EncryptedTextField)]

@@ -70,8 +70,10 @@ def vocabulary_choices(vocabulary: str):
     active language)."""
 
     def choices():
-        return [(term.code, term.label_in_language)
-                for term in VocabularyTerm.objects.filter(vocabulary=vocabulary)]
+        return [
+            (term.code, term.label_in_language)
+            for term in VocabularyTerm.objects.filter(vocabulary=vocabulary)
+        ]
 
     return choices
 
@@ -93,8 +95,11 @@ class FilterSet(django_filters.FilterSet):
         """The valid values that narrow something (for exports and links that repeat them)."""
         if not self.is_bound or not self.is_valid():
             return {}
-        return {key: value for key, value in self.form.cleaned_data.items()
-                if value not in (None, "", [], ())}
+        return {
+            key: value
+            for key, value in self.form.cleaned_data.items()
+            if value not in (None, "", [], ())
+        }
 
 
 def narrow(filterset_class: type[FilterSet], queryset: QuerySet, criteria: dict) -> QuerySet:

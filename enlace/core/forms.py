@@ -7,8 +7,10 @@ class PresidencyForm(forms.ModelForm):
     class Meta:
         model = ProTemporePresidency
         fields = ["country", "start_date", "end_date"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
-                   "end_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -41,7 +41,10 @@ class RowError:
 
     def __str__(self) -> str:
         return _("row %(row)s, %(column)s: %(message)s") % {
-            "row": self.row, "column": self.column or "—", "message": self.message}
+            "row": self.row,
+            "column": self.column or "—",
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -65,8 +68,10 @@ def detect_format(path: Path, explicit: str | None) -> str:
     suffix = (Path(path.stem) if is_sealed(path) else path).suffix.lower().lstrip(".")
     if suffix in {"csv", "xlsx", "json"}:
         return suffix
-    raise ImportFileError(_("Say the format with --format csv|xlsx|json: the file name "
-                            "%(name)s does not tell it.") % {"name": path.name})
+    raise ImportFileError(
+        _("Say the format with --format csv|xlsx|json: the file name %(name)s does not tell it.")
+        % {"name": path.name}
+    )
 
 
 def read_rows(path: Path, file_format: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -81,12 +86,17 @@ def read_rows(path: Path, file_format: str) -> tuple[list[str], list[dict[str, A
         try:
             raw = read_upload(path) if sealed else path.read_bytes()
         except DecryptionError as exc:
-            raise ImportFileError(_("The uploaded file cannot be decrypted: it was altered "
-                                    "or its key is gone. Upload it again.")) from exc
+            raise ImportFileError(
+                _(
+                    "The uploaded file cannot be decrypted: it was altered "
+                    "or its key is gone. Upload it again."
+                )
+            ) from exc
         size = len(raw)
     if size > MAX_BYTES:
-        raise ImportFileError(_("The file is larger than %(mb)s MB.") % {
-            "mb": MAX_BYTES // (1024 * 1024)})
+        raise ImportFileError(
+            _("The file is larger than %(mb)s MB.") % {"mb": MAX_BYTES // (1024 * 1024)}
+        )
     if not raw:
         raise ImportFileError(_("The file is empty."))
     if file_format == "csv":
@@ -99,11 +109,13 @@ def read_rows(path: Path, file_format: str) -> tuple[list[str], list[dict[str, A
         except UnicodeDecodeError as exc:
             raise ImportFileError(_("The file is not UTF-8 text.")) from exc
         except json.JSONDecodeError as exc:
-            raise ImportFileError(_("The file is not valid JSON (line %(line)s).") % {
-                "line": exc.lineno}) from exc
+            raise ImportFileError(
+                _("The file is not valid JSON (line %(line)s).") % {"line": exc.lineno}
+            ) from exc
         except JSONTooDeep as exc:
-            raise ImportFileError(_("The JSON is nested more than %(limit)s levels deep.")
-                                  % {"limit": exc.limit}) from exc
+            raise ImportFileError(
+                _("The JSON is nested more than %(limit)s levels deep.") % {"limit": exc.limit}
+            ) from exc
         if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
             raise ImportFileError(_("The JSON file must hold a list of objects."))
         if not data:
@@ -117,8 +129,7 @@ def _read_csv(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError(_("The file is not UTF-8 text: save it as \"CSV UTF-8\".")) \
-            from exc
+        raise ImportFileError(_('The file is not UTF-8 text: save it as "CSV UTF-8".')) from exc
     if "\x00" in text:
         raise ImportFileError(_("The file is not a CSV text file."))
     # Only the delimiter is guessed (Excel writes ";" in some locales). The quote character
@@ -135,8 +146,7 @@ def _read_csv(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
     reader.fieldnames = header
     rows = []
     for row in reader:
-        rows.append({key: unneutralize((value or "").strip()) for key, value in row.items()
-                     if key})
+        rows.append({key: unneutralize((value or "").strip()) for key, value in row.items() if key})
         _check_row_count(len(rows))
     if not rows:
         raise ImportFileError(_("The file has a header but no rows."))
@@ -176,8 +186,10 @@ def json_loads(text: str | bytes, **options) -> Any:
 def _check_row_count(count: int) -> None:
     limit = _limit("ENLACE_IMPORT_MAX_ROWS", MAX_ROWS)
     if count > limit:
-        raise ImportFileError(_("The file has more than %(limit)s rows: split it into smaller "
-                                "files.") % {"limit": f"{limit:,}"})
+        raise ImportFileError(
+            _("The file has more than %(limit)s rows: split it into smaller files.")
+            % {"limit": f"{limit:,}"}
+        )
 
 
 def open_workbook(raw: bytes, *, data_only: bool = False):
@@ -197,8 +209,10 @@ def open_workbook(raw: bytes, *, data_only: bool = False):
         raise ImportFileError(_("The file is not an XLSX workbook.")) from exc
     limit = _limit("ENLACE_IMPORT_MAX_UNCOMPRESSED_BYTES", MAX_UNCOMPRESSED_BYTES)
     if declared > limit:
-        raise ImportFileError(_("The workbook unpacks to more than %(mb)s MB: split it into "
-                                "smaller files.") % {"mb": limit // (1024 * 1024)})
+        raise ImportFileError(
+            _("The workbook unpacks to more than %(mb)s MB: split it into smaller files.")
+            % {"mb": limit // (1024 * 1024)}
+        )
     try:
         return load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
@@ -218,8 +232,10 @@ def sheet_rows(sheet):
     except ImportFileError:
         raise
     except Exception as exc:  # a damaged sheet: broken XML, a bad cell type ...
-        raise ImportFileError(_("The workbook is damaged and cannot be read: %(reason)s")
-                              % {"reason": type(exc).__name__}) from exc
+        raise ImportFileError(
+            _("The workbook is damaged and cannot be read: %(reason)s")
+            % {"reason": type(exc).__name__}
+        ) from exc
 
 
 def _read_xlsx(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
@@ -229,8 +245,9 @@ def _read_xlsx(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
             raise ImportFileError(_("The file is empty."))
         values = sheet_rows(workbook.worksheets[0])
         try:
-            header = [str(cell.value).strip() if cell.value is not None else ""
-                      for cell in next(values)]
+            header = [
+                str(cell.value).strip() if cell.value is not None else "" for cell in next(values)
+            ]
         except StopIteration as exc:
             raise ImportFileError(_("The file is empty.")) from exc
         rows = []
@@ -245,8 +262,10 @@ def _read_xlsx(raw: bytes) -> tuple[list[str], list[dict[str, Any]]]:
                 # A text cell that starts with "=" (what Enlace's exports write) is text.
                 if getattr(typed, "data_type", None) == "f":
                     # Formulas are refused: their cached values can be stale or absent.
-                    raise ImportFileError(_("Row %(row)s, %(column)s holds a formula; paste "
-                                            "values only.") % {"row": number, "column": column})
+                    raise ImportFileError(
+                        _("Row %(row)s, %(column)s holds a formula; paste values only.")
+                        % {"row": number, "column": column}
+                    )
                 if hasattr(cell, "isoformat"):
                     cell = cell.date().isoformat() if hasattr(cell, "date") else cell.isoformat()
                 record[column] = "" if cell is None else unneutralize(str(cell).strip())

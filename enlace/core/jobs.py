@@ -68,8 +68,11 @@ def job_start(*, actor: Actor, kind: str, parameters: dict[str, Any] | None = No
     if kind not in _HANDLERS:
         raise KeyError(kind)
     with transaction.atomic():
-        job = Job.objects.create(kind=kind, parameters=parameters or {},
-                                 created_by=actor if getattr(actor, "pk", None) else None)
+        job = Job.objects.create(
+            kind=kind,
+            parameters=parameters or {},
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
     result = run_job.enqueue(job.pk)
     Job.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
     job.refresh_from_db()
@@ -87,11 +90,13 @@ def job_run(job_id: int) -> Job:
         result = handler(job, Progress(job)) or {}
     except Exception as exc:  # the job records any failure; the worker keeps running
         logger.exception("job %s (%s) failed", job.pk, job.kind)
-        Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, error=str(exc)[:4000],
-                                             finished_at=timezone.now())
+        Job.objects.filter(pk=job.pk).update(
+            status=JobStatus.FAILED, error=str(exc)[:4000], finished_at=timezone.now()
+        )
     else:
-        Job.objects.filter(pk=job.pk).update(status=JobStatus.SUCCEEDED, progress=100,
-                                             result=result, finished_at=timezone.now())
+        Job.objects.filter(pk=job.pk).update(
+            status=JobStatus.SUCCEEDED, progress=100, result=result, finished_at=timezone.now()
+        )
     job.refresh_from_db()
     return job
 

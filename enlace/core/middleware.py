@@ -18,6 +18,7 @@ class NoStoreMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not response.has_header("Cache-Control") and not request.path.startswith(
-                self.static_prefix):
+            self.static_prefix
+        ):
             patch_cache_control(response, no_store=True, private=True)
         return response

@@ -60,8 +60,9 @@ class Country(Bilingual):
     name_en = models.CharField(_("English name"), max_length=100)
     member_state = models.BooleanField(_("member state"), default=False)
     region = models.CharField(_("region"), max_length=8, choices=Region.choices)
-    subregion = models.ForeignKey(SubRegion, on_delete=models.PROTECT,
-                                  verbose_name=_("sub-region"), related_name="countries")
+    subregion = models.ForeignKey(
+        SubRegion, on_delete=models.PROTECT, verbose_name=_("sub-region"), related_name="countries"
+    )
 
     class Meta:
         ordering = ["name_es"]
@@ -69,8 +70,9 @@ class Country(Bilingual):
         verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(member_state=True, region="intra")
-                           | Q(member_state=False, region="extra")),
+                condition=(
+                    Q(member_state=True, region="intra") | Q(member_state=False, region="extra")
+                ),
                 name="country_region_follows_membership",
             )
         ]
@@ -95,8 +97,14 @@ class Organization(Bilingual):
     acronym_es = models.CharField(_("Spanish acronym"), max_length=32, blank=True)
     acronym_en = models.CharField(_("English acronym"), max_length=32, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="organizations", verbose_name=_("country"))
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("country"),
+    )
 
     class Meta:
         ordering = ["kind", "code"]
@@ -120,8 +128,12 @@ class Organization(Bilingual):
 class ProTemporePresidency(models.Model):
     """The member state chairing the CRM over a period (a dated assignment)."""
 
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"),
-                                limit_choices_to={"member_state": True})
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        verbose_name=_("country"),
+        limit_choices_to={"member_state": True},
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
@@ -130,9 +142,10 @@ class ProTemporePresidency(models.Model):
         verbose_name = _("pro-tempore presidency")
         verbose_name_plural = _("pro-tempore presidencies")
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__isnull=True)
-                                   | Q(end_date__gte=models.F("start_date")),
-                                   name="presidency_dates_ordered"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="presidency_dates_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -141,9 +154,12 @@ class ProTemporePresidency(models.Model):
     @classmethod
     def current(cls, on=None) -> ProTemporePresidency | None:
         day = on or timezone.localdate()
-        return (cls.objects.filter(start_date__lte=day)
-                .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-                .select_related("country").first())
+        return (
+            cls.objects.filter(start_date__lte=day)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+            .select_related("country")
+            .first()
+        )
 
 
 class VocabularyTerm(Bilingual):
@@ -179,15 +195,25 @@ class Job(models.Model):
     record is what pages and the API show: status, progress 0-100, message and error."""
 
     kind = models.CharField(_("kind"), max_length=80)
-    status = models.CharField(_("status"), max_length=12, choices=JobStatus.choices,
-                              default=JobStatus.QUEUED, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=JobStatus.choices,
+        default=JobStatus.QUEUED,
+        db_index=True,
+    )
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     message = models.CharField(_("message"), max_length=300, blank=True)
     error = models.TextField(_("error"), blank=True)
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="jobs", verbose_name=_("created by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="jobs",
+        verbose_name=_("created by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -33,8 +33,9 @@ def worker_count() -> int:
     return max(1, min(cores, 4))
 
 
-def map_in_processes(function: Callable[[Item], Result], items: Iterable[Item], *,
-                     processes: int | None = None) -> Iterator[Result]:
+def map_in_processes(
+    function: Callable[[Item], Result], items: Iterable[Item], *, processes: int | None = None
+) -> Iterator[Result]:
     """`map(function, items)` in order, in forked worker processes when more than one core is
     available (and `fork` exists); in this process otherwise. `function` may be a closure:
     children inherit it through the fork instead of pickling it."""

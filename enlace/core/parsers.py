@@ -25,8 +25,10 @@ class JSONParser(parsers.JSONParser):
             text = stream.read().decode(encoding)
             return json_loads(text, parse_constant=_refuse_constant)
         except JSONTooDeep as exc:
-            raise ParseError(_("The JSON is nested more than %(limit)s levels deep.")
-                             % {"limit": exc.limit}) from exc
+            raise ParseError(
+                _("The JSON is nested more than %(limit)s levels deep.") % {"limit": exc.limit}
+            ) from exc
         except ValueError as exc:  # also UnicodeDecodeError and json.JSONDecodeError
-            raise ParseError(_("The request body is not valid JSON: %(reason)s")
-                             % {"reason": exc}) from exc
+            raise ParseError(
+                _("The request body is not valid JSON: %(reason)s") % {"reason": exc}
+            ) from exc

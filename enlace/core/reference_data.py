@@ -34,23 +34,46 @@ def load_reference_data(apps) -> None:
     for row in read_rows("subregions.csv"):
         SubRegion.objects.update_or_create(
             code=row["code"],
-            defaults={"label_es": row["label_es"], "label_en": row["label_en"],
-                      "sort_order": int(row["order"])})
+            defaults={
+                "label_es": row["label_es"],
+                "label_en": row["label_en"],
+                "sort_order": int(row["order"]),
+            },
+        )
     for row in read_rows("countries.csv"):
         Country.objects.update_or_create(
             iso2=row["iso2"],
-            defaults={"iso3": row["iso3"], "numeric": row["numeric"], "name_es": row["name_es"],
-                      "name_en": row["name_en"], "member_state": row["member_state"] == "1",
-                      "region": row["region"], "subregion_id": row["subregion"]})
+            defaults={
+                "iso3": row["iso3"],
+                "numeric": row["numeric"],
+                "name_es": row["name_es"],
+                "name_en": row["name_en"],
+                "member_state": row["member_state"] == "1",
+                "region": row["region"],
+                "subregion_id": row["subregion"],
+            },
+        )
     for row in read_rows("organizations.csv"):
         Organization.objects.update_or_create(
             code=row["code"],
-            defaults={"name_es": row["name_es"], "name_en": row["name_en"],
-                      "acronym_es": row["acronym_es"], "acronym_en": row["acronym_en"],
-                      "kind": row["kind"], "country_id": row["country_iso2"] or None})
+            defaults={
+                "name_es": row["name_es"],
+                "name_en": row["name_en"],
+                "acronym_es": row["acronym_es"],
+                "acronym_en": row["acronym_en"],
+                "kind": row["kind"],
+                "country_id": row["country_iso2"] or None,
+            },
+        )
     for row in read_rows("vocabularies.csv"):
         VocabularyTerm.objects.update_or_create(
-            vocabulary=row["vocabulary"], code=row["code"],
-            defaults={"label_es": row["label_es"], "label_en": row["label_en"],
-                      "source": row["source"], "sort_order": int(row["sort_order"] or 0),
-                      "parent_code": row["parent_code"]})
+            vocabulary=row["vocabulary"],
+            code=row["code"],
+            defaults={
+                "label_es": row["label_es"],
+                "label_en": row["label_en"],
+                "source": row["source"],
+                "sort_order": int(row["sort_order"] or 0),
+                "parent_code": row["parent_code"],
+            },
+        )

@@ -34,14 +34,18 @@ def paginated(serializer_class: type[serializers.Serializer]) -> type[serializer
     """The page `Pagination` answers, around `serializer_class`: for the OpenAPI document
     of viewsets that paginate by hand (one class per child, so one schema component)."""
     name = serializer_class.__name__.removesuffix("Serializer")
-    page = type(f"Paginated{name}ListSerializer", (serializers.Serializer,), {
-        "__doc__": f"A page of {name} records.",
-        "__module__": __name__,
-        "count": serializers.IntegerField(),
-        "next": serializers.URLField(allow_null=True),
-        "previous": serializers.URLField(allow_null=True),
-        "results": serializer_class(many=True),
-    })
+    page = type(
+        f"Paginated{name}ListSerializer",
+        (serializers.Serializer,),
+        {
+            "__doc__": f"A page of {name} records.",
+            "__module__": __name__,
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer_class(many=True),
+        },
+    )
     return extend_schema_serializer(many=False)(page)  # a page, even on a list action
 
 
@@ -87,7 +91,8 @@ def _as_api_exception(exc):
         return Conflict(exc.messages[0])
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        )
     if isinstance(exc, Http404):
         return exceptions.NotFound(_("Not found."))
     if isinstance(exc, PermissionDenied):
@@ -107,8 +112,9 @@ def exception_handler(exc, context):
         general, fields = error_fields(exc.detail)
         message = " ".join(general) if general else _("Some fields are not valid.")
     else:
-        message = " ".join(" ".join(messages) for _path, messages in
-                           error_paths(getattr(exc, "detail", str(exc))))
+        message = " ".join(
+            " ".join(messages) for _path, messages in error_paths(getattr(exc, "detail", str(exc)))
+        )
         if isinstance(exc, exceptions.Throttled):
             code = "throttled"
         elif hasattr(exc, "get_codes"):

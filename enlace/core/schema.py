@@ -22,5 +22,6 @@ class AutoSchema(openapi.AutoSchema):
         for status in statuses:
             if status not in responses:
                 responses[status] = self._get_response_for_code(
-                    ErrorSerializer, status, direction=direction)
+                    ErrorSerializer, status, direction=direction
+                )
         return responses

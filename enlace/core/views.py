@@ -42,8 +42,9 @@ class ServiceFormMixin:
     answers 400; a `StaleVersionError` shows its one message above the form and answers 409.
     Without a form (buttons that redirect) the refusal becomes a flash message."""
 
-    def call_service(self, form, service: Callable[..., Any], /, *args,
-                     error_field: str | None = None, **kwargs) -> ServiceOutcome:
+    def call_service(
+        self, form, service: Callable[..., Any], /, *args, error_field: str | None = None, **kwargs
+    ) -> ServiceOutcome:
         """`service(*args, **kwargs)`; `error_field` takes the errors that name no field of
         the form (a form of one text area, say)."""
         try:
@@ -69,9 +70,16 @@ class PresidencyView(RoleRequiredMixin, ServiceFormMixin, View):
     template_name = "core/presidency.html"
 
     def _render(self, request, form, status=200):
-        return render(request, self.template_name, {
-            "form": form, "presidencies": ProTemporePresidency.objects.select_related("country"),
-            "current": ProTemporePresidency.current()}, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "presidencies": ProTemporePresidency.objects.select_related("country"),
+                "current": ProTemporePresidency.current(),
+            },
+            status=status,
+        )
 
     def get(self, request):
         return self._render(request, PresidencyForm())
@@ -79,8 +87,9 @@ class PresidencyView(RoleRequiredMixin, ServiceFormMixin, View):
     def post(self, request):
         form = PresidencyForm(request.POST)
         if form.is_valid():
-            outcome = self.call_service(form, presidency_assign, actor=request.user,
-                                        **form.cleaned_data)
+            outcome = self.call_service(
+                form, presidency_assign, actor=request.user, **form.cleaned_data
+            )
             if outcome.ok:
                 messages.success(request, _("The presidency was recorded."))
                 return redirect("core:presidency")

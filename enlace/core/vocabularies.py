@@ -9,8 +9,11 @@ from .models import Country, VocabularyTerm
 
 @lru_cache(maxsize=128)
 def vocabulary_codes(vocabulary: str) -> frozenset[str]:
-    return frozenset(VocabularyTerm.objects.filter(vocabulary=vocabulary, active=True)
-                     .values_list("code", flat=True))
+    return frozenset(
+        VocabularyTerm.objects.filter(vocabulary=vocabulary, active=True).values_list(
+            "code", flat=True
+        )
+    )
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +29,8 @@ def clear_caches() -> None:
 def warm_caches() -> None:
     """Load every vocabulary and the country list now, e.g. before forking workers that must
     validate without touching the database."""
-    for vocabulary in (VocabularyTerm.objects.order_by().values_list("vocabulary", flat=True)
-                       .distinct()):
+    for vocabulary in (
+        VocabularyTerm.objects.order_by().values_list("vocabulary", flat=True).distinct()
+    ):
         vocabulary_codes(vocabulary)
     country_codes()

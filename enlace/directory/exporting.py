@@ -57,6 +57,7 @@ SERVICE_COLUMNS = [
     "version",
 ]
 
+
 def _join(values: Iterable[Any]) -> str:
     return LIST_SEPARATOR.join(str(value) for value in values)
 

@@ -35,12 +35,17 @@ class _DirectoryFilterSet(FilterSet):
 class ContactFilterSet(_DirectoryFilterSet):
     """The contact list page's filters."""
 
-    search = django_filters.CharFilter(label=_("Search"), method="filter_search",
-                                       help_text=_("Name, institution or organization"))
+    search = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", help_text=_("Name, institution or organization")
+    )
     country = CountryFilter(label=_("Country"), queryset=_member_states())
     network_role = django_filters.ChoiceFilter(
-        label=_("Network role"), choices=NetworkRole.choices, empty_label=ANY,
-        field_name="network_roles", method="filter_json_list")
+        label=_("Network role"),
+        choices=NetworkRole.choices,
+        empty_label=ANY,
+        field_name="network_roles",
+        method="filter_json_list",
+    )
     to_confirm = FlagFilter(label=_("Only those to confirm"), method="filter_to_confirm")
 
 
@@ -55,16 +60,23 @@ class ContactApiFilterSet(ContactFilterSet):
 class ServiceFilterSet(_DirectoryFilterSet):
     """The referral directory page's filters (languages offered in a list)."""
 
-    search = django_filters.CharFilter(label=_("Search"), method="filter_search",
-                                       help_text=_("Service, provider or city"))
+    search = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", help_text=_("Service, provider or city")
+    )
     country = CountryFilter(label=_("Country"), queryset=_member_states())
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ServiceKind.choices,
-                                       empty_label=ANY)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ServiceKind.choices, empty_label=ANY
+    )
     population = django_filters.ChoiceFilter(
-        label=_("Who is served"), choices=Population.choices, empty_label=ANY,
-        field_name="populations", method="filter_json_list")
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=language_choices,
-                                           empty_label=ANY, method="filter_language")
+        label=_("Who is served"),
+        choices=Population.choices,
+        empty_label=ANY,
+        field_name="populations",
+        method="filter_json_list",
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=language_choices, empty_label=ANY, method="filter_language"
+    )
     to_confirm = FlagFilter(label=_("Only those to confirm"), method="filter_to_confirm")
 
 

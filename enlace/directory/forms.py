@@ -232,7 +232,9 @@ def initial_for_service(service: Service) -> dict:
     from .services import SERVICE_FIELDS
 
     return {name: getattr(service, name) for name in SERVICE_FIELDS} | {
-        "country": service.country_id, "version": service.version}
+        "country": service.country_id,
+        "version": service.version,
+    }
 
 
 class CompetencyForm(_EntryForm):

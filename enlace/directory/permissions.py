@@ -68,9 +68,13 @@ def check_country_edit(actor: Actor, country_id: str | None) -> None:
 
 def check_directory_write(actor: Actor) -> None:
     """Write any entry at all (pages ask it to show the "New ..." buttons)."""
-    if not (is_active_actor(actor) and (
-        actor.role == Role.SECRETARIAT or (actor.role in COUNTRY_EDITORS and bool(actor.country_id))
-    )):
+    if not (
+        is_active_actor(actor)
+        and (
+            actor.role == Role.SECRETARIAT
+            or (actor.role in COUNTRY_EDITORS and bool(actor.country_id))
+        )
+    ):
         raise PermissionDenied
 
 

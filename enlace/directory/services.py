@@ -151,8 +151,9 @@ def contact_update(
 ) -> Contact:
     """Change a contact. Saving it also confirms it current (the editor just reviewed it).
     A CR editor can neither edit a MX contact nor move a contact to MX."""
-    return _entry_update(_CONTACT, actor=actor, entry=contact, data=data,
-                         expected_version=expected_version)
+    return _entry_update(
+        _CONTACT, actor=actor, entry=contact, data=data, expected_version=expected_version
+    )
 
 
 def _confirm(
@@ -236,8 +237,9 @@ def service_create(*, actor: Actor, data: dict[str, Any], audit: bool = True) ->
 def service_update(
     *, actor: Actor, service: Service, data: dict[str, Any], expected_version: int
 ) -> Service:
-    return _entry_update(_SERVICE, actor=actor, entry=service, data=data,
-                         expected_version=expected_version)
+    return _entry_update(
+        _SERVICE, actor=actor, entry=service, data=data, expected_version=expected_version
+    )
 
 
 @transaction.atomic
@@ -276,8 +278,9 @@ def competency_create(*, actor: Actor, data: dict[str, Any], audit: bool = True)
 def competency_update(
     *, actor: Actor, competency: Competency, data: dict[str, Any], expected_version: int
 ) -> Competency:
-    return _entry_update(_COMPETENCY, actor=actor, entry=competency, data=data,
-                         expected_version=expected_version)
+    return _entry_update(
+        _COMPETENCY, actor=actor, entry=competency, data=data, expected_version=expected_version
+    )
 
 
 @transaction.atomic
@@ -311,15 +314,21 @@ class _Kind:
     describe: Callable[[Any], str]
 
 
-_CONTACT = _Kind(Contact, CONTACT_FIELDS, _normalized_contact_data,
-                 lambda contact: contact.full_name)
+_CONTACT = _Kind(
+    Contact, CONTACT_FIELDS, _normalized_contact_data, lambda contact: contact.full_name
+)
 _SERVICE = _Kind(Service, SERVICE_FIELDS, _normalized_service_data, lambda service: service.name)
 _COMPETENCY = _Kind(Competency, COMPETENCY_FIELDS, _normalized_competency_data, str)
 
 
 def _record(kind: _Kind, verb: str, actor: Actor, entry, summary: str) -> None:
-    record_event(actor=actor, action=f"directory.{kind.model._meta.model_name}_{verb}",
-                 obj=entry, owner_country=entry.country_id, summary=summary)
+    record_event(
+        actor=actor,
+        action=f"directory.{kind.model._meta.model_name}_{verb}",
+        obj=entry,
+        owner_country=entry.country_id,
+        summary=summary,
+    )
 
 
 def _entry_create(kind: _Kind, *, actor: Actor, data: dict[str, Any], audit: bool):
@@ -345,8 +354,13 @@ def _entry_update(kind: _Kind, *, actor: Actor, entry, data: dict[str, Any], exp
     _validated(entry)
     bump_version(entry, expected_version)
     entry.save()
-    _record(kind, "update", actor, entry, f"{kind.describe(entry)} v{entry.version}; changed: "
-            + (", ".join(changed) or "nothing"))
+    _record(
+        kind,
+        "update",
+        actor,
+        entry,
+        f"{kind.describe(entry)} v{entry.version}; changed: " + (", ".join(changed) or "nothing"),
+    )
     return entry
 
 

@@ -26,9 +26,14 @@ def calendar_for(user, *, domain: str = "enlace") -> bytes:
         event.add("dtstart", meeting.start_date)
         event.add("dtend", meeting.end_date + timedelta(days=1))  # all-day: end is exclusive
         if meeting.city or meeting.country:
-            event.add("location", ", ".join(
-                part for part in (meeting.city, meeting.country.name_es if meeting.country
-                                  else "") if part))
+            event.add(
+                "location",
+                ", ".join(
+                    part
+                    for part in (meeting.city, meeting.country.name_es if meeting.country else "")
+                    if part
+                ),
+            )
         calendar.add_component(event)
     for task in tasks_of(user)[:500]:
         event = Event()
@@ -38,7 +43,10 @@ def calendar_for(user, *, domain: str = "enlace") -> bytes:
         event.add("dtstart", task.due_date)
         event.add("dtend", task.due_date + timedelta(days=1))
         if task.agreement_id:
-            event.add("description", f"{task.agreement.meeting.title} — {task.agreement.number}."
-                                     f" {task.agreement.text[:300]}")
+            event.add(
+                "description",
+                f"{task.agreement.meeting.title} — {task.agreement.number}."
+                f" {task.agreement.text[:300]}",
+            )
         calendar.add_component(event)
     return calendar.to_ical()

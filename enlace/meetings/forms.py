@@ -29,23 +29,40 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["kind", "title", "start_date", "end_date", "city", "country", "host",
-                  "participants", "organizations", "language", "agenda"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "participants": forms.CheckboxSelectMultiple,
-                   "agenda": forms.Textarea(attrs={"rows": 4})}
+        fields = [
+            "kind",
+            "title",
+            "start_date",
+            "end_date",
+            "city",
+            "country",
+            "host",
+            "participants",
+            "organizations",
+            "language",
+            "agenda",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "participants": forms.CheckboxSelectMultiple,
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = member_states()
         self.fields["organizations"].queryset = Organization.objects.exclude(
-            kind="national_office").order_by("code")
+            kind="national_office"
+        ).order_by("code")
 
     def clean(self):
         data = super().clean()
-        if data.get("start_date") and data.get("end_date") and \
-                data["end_date"] < data["start_date"]:
+        if (
+            data.get("start_date")
+            and data.get("end_date")
+            and data["end_date"] < data["start_date"]
+        ):
             self.add_error("end_date", _("The meeting cannot end before it starts."))
         return data
 
@@ -53,32 +70,43 @@ class MeetingForm(forms.ModelForm):
 class AgreementsForm(forms.Form):
     """The agreements as text, one per line block: "1. text", "a) text" (as in the report)."""
 
-    text = forms.CharField(label=_("Agreements"), widget=forms.Textarea(attrs={"rows": 20}),
-                           help_text=_('One agreement per paragraph starting "1.", "2." ...; '
-                                       'sub-items start "a)", "b)" ...'))
+    text = forms.CharField(
+        label=_("Agreements"),
+        widget=forms.Textarea(attrs={"rows": 20}),
+        help_text=_(
+            'One agreement per paragraph starting "1.", "2." ...; sub-items start "a)", "b)" ...'
+        ),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("Task"), max_length=300)
-    description = forms.CharField(label=_("Description"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     subitem = forms.ChoiceField(label=_("Sub-item"), required=False)
-    countries = forms.ModelMultipleChoiceField(label=_("Responsible countries"),
-                                               queryset=member_states(), required=False,
-                                               widget=forms.CheckboxSelectMultiple)
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Responsible countries"),
+        queryset=member_states(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     organizations = forms.ModelMultipleChoiceField(
-        label=_("Responsible organizations"), required=False,
-        queryset=Organization.objects.exclude(kind="national_office").order_by("code"))
-    due_date = forms.DateField(label=_("Due date"),
-                               widget=forms.DateInput(attrs={"type": "date"}))
+        label=_("Responsible organizations"),
+        required=False,
+        queryset=Organization.objects.exclude(kind="national_office").order_by("code"),
+    )
+    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, agreement=None, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [("", _("The whole agreement"))]
         if agreement is not None:
-            choices += [(str(sub.pk), f"{agreement.number}{sub.label}) {sub.text[:80]}")
-                        for sub in agreement.subitems.all()]
+            choices += [
+                (str(sub.pk), f"{agreement.number}{sub.label}) {sub.text[:80]}")
+                for sub in agreement.subitems.all()
+            ]
         self.fields["subitem"].choices = choices
 
     def clean_due_date(self):
@@ -91,28 +119,43 @@ class TaskForm(forms.Form):
         data = super().clean()
         if not data.get("countries") and not data.get("organizations"):
             raise forms.ValidationError(
-                _("Say who is responsible: at least one country or organization."))
+                _("Say who is responsible: at least one country or organization.")
+            )
         return data
 
 
 class TaskStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
-    notes = forms.CharField(label=_("Notes"), required=False,
-                            widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class TrainingEventForm(forms.ModelForm):
     class Meta:
         model = TrainingEvent
-        fields = ["title", "sponsors", "sponsor_countries", "start_date", "end_date", "city",
-                  "country", "topics", "participant_countries", "participants_count",
-                  "evaluation_due", "evaluation_done"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
-                   "end_date": forms.DateInput(attrs={"type": "date"}),
-                   "evaluation_due": forms.DateInput(attrs={"type": "date"}),
-                   "participant_countries": forms.CheckboxSelectMultiple,
-                   "sponsor_countries": forms.CheckboxSelectMultiple}
+        fields = [
+            "title",
+            "sponsors",
+            "sponsor_countries",
+            "start_date",
+            "end_date",
+            "city",
+            "country",
+            "topics",
+            "participant_countries",
+            "participants_count",
+            "evaluation_due",
+            "evaluation_done",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "evaluation_due": forms.DateInput(attrs={"type": "date"}),
+            "participant_countries": forms.CheckboxSelectMultiple,
+            "sponsor_countries": forms.CheckboxSelectMultiple,
+        }
         help_texts = {"evaluation_due": _("Left empty: six months after the end (seed 001 #5).")}
 
     def __init__(self, *args, **kwargs):
@@ -125,6 +168,8 @@ class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["country", "title", "products", "focal_point", "start_date", "end_date"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}),
-                   "end_date": forms.DateInput(attrs={"type": "date"}),
-                   "products": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "products": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -33,13 +33,20 @@ def send_digests(*, today: date | None = None) -> int:
         language = user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
             overdue = [task for task in tasks if task.due_date < today]
-            body = render_to_string("meetings/email/digest.txt", {
-                "user": user, "overdue": overdue,
-                "soon": [task for task in tasks if task.due_date >= today],
-                "link": base + reverse("meetings:task_list"), "today": today,
-                "days": DUE_SOON_DAYS})
+            body = render_to_string(
+                "meetings/email/digest.txt",
+                {
+                    "user": user,
+                    "overdue": overdue,
+                    "soon": [task for task in tasks if task.due_date >= today],
+                    "link": base + reverse("meetings:task_list"),
+                    "today": today,
+                    "days": DUE_SOON_DAYS,
+                },
+            )
             subject = _("Enlace: %(count)s task(s) of the network due soon or overdue") % {
-                "count": len(tasks)}
+                "count": len(tasks)
+            }
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         sent += 1
     return sent

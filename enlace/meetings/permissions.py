@@ -50,8 +50,9 @@ def check_task_update(actor: Actor, task: FollowUpTask) -> None:
         return
     if actor.role not in TASK_ASSIGNEES:
         raise PermissionDenied
-    assigned = (task.owner_countries.filter(iso2=actor.country_id).exists() if actor.country_id
-                else False) or task.owner_organizations.filter(pk=actor.organization_id).exists()
+    assigned = (
+        task.owner_countries.filter(iso2=actor.country_id).exists() if actor.country_id else False
+    ) or task.owner_organizations.filter(pk=actor.organization_id).exists()
     if not assigned:
         raise PermissionDenied
 

@@ -30,12 +30,12 @@ def meeting_list(*, actor: Actor, **criteria) -> QuerySet[Meeting]:
 
     if not _reads(actor):
         return Meeting.objects.none()
-    meetings = (Meeting.objects.select_related("country")
-                .annotate(agreement_count=Count("agreements", distinct=True)))
+    meetings = Meeting.objects.select_related("country").annotate(
+        agreement_count=Count("agreements", distinct=True)
+    )
     if actor.role != Role.SECRETARIAT:  # drafts are the ST's until reviewed
         meetings = meetings.filter(status="reviewed")
-    return narrow(MeetingFilterSet, meetings.distinct().order_by("-start_date", "-id"),
-                  criteria)
+    return narrow(MeetingFilterSet, meetings.distinct().order_by("-start_date", "-id"), criteria)
 
 
 def meeting_get(*, actor: Actor, pk: int) -> Meeting:
@@ -52,8 +52,9 @@ def task_list(*, actor: Actor, **criteria) -> QuerySet[FollowUpTask]:
 
     if not _reads(actor):
         return FollowUpTask.objects.none()
-    tasks = (FollowUpTask.objects.select_related("agreement__meeting", "subitem")
-             .prefetch_related("owner_countries", "owner_organizations"))
+    tasks = FollowUpTask.objects.select_related("agreement__meeting", "subitem").prefetch_related(
+        "owner_countries", "owner_organizations"
+    )
     return narrow(TaskFilterSet, tasks.distinct(), criteria)
 
 
@@ -64,8 +65,9 @@ def task_get(*, actor: Actor, pk: int) -> FollowUpTask:
     return task
 
 
-def tasks_of(user, *, within_days: int | None = None,
-             today: date | None = None) -> QuerySet[FollowUpTask]:
+def tasks_of(
+    user, *, within_days: int | None = None, today: date | None = None
+) -> QuerySet[FollowUpTask]:
     """Open tasks assigned to the user's country or organization (the ST: all open tasks),
     optionally only those due within `within_days` (overdue ones included)."""
     if not _reads(user):
@@ -73,19 +75,26 @@ def tasks_of(user, *, within_days: int | None = None,
     today = today or date.today()
     tasks = FollowUpTask.objects.filter(status__in=OPEN_STATUSES)
     if user.role != Role.SECRETARIAT:
-        tasks = tasks.filter(Q(owner_countries__iso2=user.country_id)
-                             | Q(owner_organizations=user.organization_id))
+        tasks = tasks.filter(
+            Q(owner_countries__iso2=user.country_id) | Q(owner_organizations=user.organization_id)
+        )
     if within_days is not None:
         tasks = tasks.filter(due_date__lte=today + timedelta(days=within_days))
-    return (tasks.select_related("agreement__meeting").prefetch_related("owner_countries")
-            .distinct().order_by("due_date", "id"))
+    return (
+        tasks.select_related("agreement__meeting")
+        .prefetch_related("owner_countries")
+        .distinct()
+        .order_by("due_date", "id")
+    )
 
 
 def overdue_by_country(*, today: date | None = None) -> list[dict]:
     """Open tasks past their due date, counted per responsible country."""
     today = today or date.today()
-    rows = (FollowUpTask.objects.filter(status__in=OPEN_STATUSES, due_date__lt=today)
-            .values("owner_countries__iso2", "owner_countries__name_es",
-                    "owner_countries__name_en")
-            .annotate(count=Count("id")).order_by("-count", "owner_countries__iso2"))
+    rows = (
+        FollowUpTask.objects.filter(status__in=OPEN_STATUSES, due_date__lt=today)
+        .values("owner_countries__iso2", "owner_countries__name_es", "owner_countries__name_en")
+        .annotate(count=Count("id"))
+        .order_by("-count", "owner_countries__iso2")
+    )
     return [row for row in rows if row["owner_countries__iso2"]]

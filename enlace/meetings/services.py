@@ -41,13 +41,18 @@ class MeetingImportError(Exception):
 
 
 def report_problems(report: MeetingReport) -> list[str]:
-    return [f"{_('line %(line)s') % {'line': item.line}}: {item.localized()}" if item.line
-            else item.localized() for item in report.problems]
+    return [
+        f"{_('line %(line)s') % {'line': item.line}}: {item.localized()}"
+        if item.line
+        else item.localized()
+        for item in report.problems
+    ]
 
 
 @transaction.atomic
-def meeting_create_from_report(*, actor: Actor, report: MeetingReport,
-                               source_name: str = "") -> Meeting:
+def meeting_create_from_report(
+    *, actor: Actor, report: MeetingReport, source_name: str = ""
+) -> Meeting:
     """A draft meeting (header, participants, agreements) from a parsed report, for the ST to
     review. Problems and warnings of the reading are kept in the import notes."""
     check_meeting_manage(actor)
@@ -61,58 +66,82 @@ def meeting_create_from_report(*, actor: Actor, report: MeetingReport,
     countries = {country.iso2: country for country in Country.objects.all()}
     notes = report_problems(report) + [
         f"{warning.line}: {warning.localized()}" if warning.line else warning.localized()
-        for warning in report.warnings]
-    same = Meeting.objects.filter(start_date=report.start_date,
-                                  city=report.city or "").order_by("pk").first()
+        for warning in report.warnings
+    ]
+    same = (
+        Meeting.objects.filter(start_date=report.start_date, city=report.city or "")
+        .order_by("pk")
+        .first()
+    )
     if same is not None:
-        notes.insert(0, _("A meeting of the same date and place exists already (%(title)s, "
-                          "number %(id)s): this may be the same report imported twice.") % {
-            "title": same.title[:80], "id": same.pk})
+        notes.insert(
+            0,
+            _(
+                "A meeting of the same date and place exists already (%(title)s, "
+                "number %(id)s): this may be the same report imported twice."
+            )
+            % {"title": same.title[:80], "id": same.pk},
+        )
     meeting = Meeting.objects.create(
         kind=report.body if report.body in MeetingKind.values else MeetingKind.OTHER,
         title=(report.title or source_name or _("Untitled meeting"))[:400],
-        start_date=report.start_date, end_date=report.end_date or report.start_date,
-        city=report.city or "", country=countries.get(report.country or ""),
+        start_date=report.start_date,
+        end_date=report.end_date or report.start_date,
+        city=report.city or "",
+        country=countries.get(report.country or ""),
         language=report.language if report.language in ("es", "en") else "es",
-        opening=" ".join(report.preamble), source_name=source_name[:255],
+        opening=" ".join(report.preamble),
+        source_name=source_name[:255],
         import_notes="\n".join(notes),
-        created_by=actor if getattr(actor, "pk", None) else None)
-    meeting.participants.set([countries[code] for code in report.participants
-                              if code in countries])
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    meeting.participants.set([countries[code] for code in report.participants if code in countries])
     organizations = Organization.objects.filter(code__in=report.organizations)
     meeting.organizations.set(organizations)
     _replace_agreements(meeting, [item.as_json() for item in report.items])
-    record_event(actor=actor, action="meetings.import", obj=meeting,
-                 summary=f"{meeting.title[:120]} ({source_name})")
+    record_event(
+        actor=actor,
+        action="meetings.import",
+        obj=meeting,
+        summary=f"{meeting.title[:120]} ({source_name})",
+    )
     return meeting
 
 
 def _replace_agreements(meeting: Meeting, items: list[dict[str, Any]]) -> None:
     meeting.agreements.all().delete()
     for position, item in enumerate(items):
-        agreement = Agreement.objects.create(meeting=meeting, number=str(item["number"])[:8],
-                                             text=item["text"], position=position)
-        AgreementSubitem.objects.bulk_create([
-            AgreementSubitem(agreement=agreement, label=sub["label"][:4], text=sub["text"],
-                             position=index)
-            for index, sub in enumerate(item.get("subitems", []))])
+        agreement = Agreement.objects.create(
+            meeting=meeting, number=str(item["number"])[:8], text=item["text"], position=position
+        )
+        AgreementSubitem.objects.bulk_create(
+            [
+                AgreementSubitem(
+                    agreement=agreement, label=sub["label"][:4], text=sub["text"], position=index
+                )
+                for index, sub in enumerate(item.get("subitems", []))
+            ]
+        )
 
 
-def meeting_import(*, actor: Actor, path: Path, source_name: str = "",
-                   dry_run: bool = False) -> tuple[MeetingReport, Meeting | None]:
+def meeting_import(
+    *, actor: Actor, path: Path, source_name: str = "", dry_run: bool = False
+) -> tuple[MeetingReport, Meeting | None]:
     """Read a meeting report (.txt or .docx); unless `dry_run`, create the draft meeting.
     Raises DocumentError when the file cannot be read, MeetingImportError when too little of
     it could be."""
     report = parse_meeting_file(path)
     if dry_run:
         return report, None
-    return report, meeting_create_from_report(actor=actor, report=report,
-                                              source_name=source_name or Path(path).name)
+    return report, meeting_create_from_report(
+        actor=actor, report=report, source_name=source_name or Path(path).name
+    )
 
 
 @transaction.atomic
-def meeting_update(*, actor: Actor, meeting: Meeting, data: dict[str, Any],
-                   expected_version: int) -> Meeting:
+def meeting_update(
+    *, actor: Actor, meeting: Meeting, data: dict[str, Any], expected_version: int
+) -> Meeting:
     """Change a meeting's header (title, kind, dates, place, participants, agenda)."""
     check_meeting_manage(actor)
     bump_version(meeting, expected_version)
@@ -127,14 +156,19 @@ def meeting_update(*, actor: Actor, meeting: Meeting, data: dict[str, Any],
         meeting.participants.set(participants)
     if organizations is not None:
         meeting.organizations.set(organizations)
-    record_event(actor=actor, action="meetings.update", obj=meeting,
-                 summary=f"{meeting.title[:120]} v{meeting.version}")
+    record_event(
+        actor=actor,
+        action="meetings.update",
+        obj=meeting,
+        summary=f"{meeting.title[:120]} v{meeting.version}",
+    )
     return meeting
 
 
 @transaction.atomic
-def meeting_agreements_update(*, actor: Actor, meeting: Meeting, items: list[dict[str, Any]],
-                              expected_version: int) -> Meeting:
+def meeting_agreements_update(
+    *, actor: Actor, meeting: Meeting, items: list[dict[str, Any]], expected_version: int
+) -> Meeting:
     """Replace the agreements of a meeting (review of an import). Tasks of an agreement that
     keeps its number stay attached to it."""
     check_meeting_manage(actor)
@@ -149,13 +183,18 @@ def meeting_agreements_update(*, actor: Actor, meeting: Meeting, items: list[dic
         agreement.save()
         kept.add(agreement.pk)
         agreement.subitems.all().delete()
-        AgreementSubitem.objects.bulk_create([
-            AgreementSubitem(agreement=agreement, label=sub["label"], text=sub["text"],
-                             position=index)
-            for index, sub in enumerate(item.get("subitems", []))])
+        AgreementSubitem.objects.bulk_create(
+            [
+                AgreementSubitem(
+                    agreement=agreement, label=sub["label"], text=sub["text"], position=index
+                )
+                for index, sub in enumerate(item.get("subitems", []))
+            ]
+        )
     meeting.agreements.exclude(pk__in=kept).delete()
-    record_event(actor=actor, action="meetings.agreements", obj=meeting,
-                 summary=f"{len(items)} agreements")
+    record_event(
+        actor=actor, action="meetings.agreements", obj=meeting, summary=f"{len(items)} agreements"
+    )
     return meeting
 
 
@@ -181,30 +220,53 @@ def meeting_delete(*, actor: Actor, meeting: Meeting, expected_version: int) -> 
 
 
 @transaction.atomic
-def task_create(*, actor: Actor, agreement: Agreement | None, title: str, due_date: date,
-                countries: list[Country] | None = None,
-                organizations: list[Organization] | None = None,
-                subitem: AgreementSubitem | None = None, description: str = "") -> FollowUpTask:
+def task_create(
+    *,
+    actor: Actor,
+    agreement: Agreement | None,
+    title: str,
+    due_date: date,
+    countries: list[Country] | None = None,
+    organizations: list[Organization] | None = None,
+    subitem: AgreementSubitem | None = None,
+    description: str = "",
+) -> FollowUpTask:
     """Turn an agreement (or one of its sub-items) into a task with owners and a deadline."""
     check_meeting_manage(actor)
     if not (countries or organizations):
-        raise ValidationError({"owner_countries": _(
-            "Say who is responsible: at least one country or organization.")})
+        raise ValidationError(
+            {"owner_countries": _("Say who is responsible: at least one country or organization.")}
+        )
     if subitem is not None and agreement is not None and subitem.agreement_id != agreement.pk:
         raise ValidationError({"subitem": _("The sub-item belongs to another agreement.")})
-    task = FollowUpTask.objects.create(agreement=agreement, subitem=subitem, title=title[:300],
-                                       description=description, due_date=due_date,
-                                       created_by=actor if getattr(actor, "pk", None) else None)
+    task = FollowUpTask.objects.create(
+        agreement=agreement,
+        subitem=subitem,
+        title=title[:300],
+        description=description,
+        due_date=due_date,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     task.owner_countries.set(countries or [])
     task.owner_organizations.set(organizations or [])
-    record_event(actor=actor, action="meetings.task.create", obj=task,
-                 summary=f"{title[:120]} (due {due_date.isoformat()})")
+    record_event(
+        actor=actor,
+        action="meetings.task.create",
+        obj=task,
+        summary=f"{title[:120]} (due {due_date.isoformat()})",
+    )
     return task
 
 
 @transaction.atomic
-def task_set_status(*, actor: Actor, task: FollowUpTask, status: str, expected_version: int,
-                    notes: str | None = None) -> FollowUpTask:
+def task_set_status(
+    *,
+    actor: Actor,
+    task: FollowUpTask,
+    status: str,
+    expected_version: int,
+    notes: str | None = None,
+) -> FollowUpTask:
     check_task_update(actor, task)
     if status not in TaskStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
@@ -214,8 +276,12 @@ def task_set_status(*, actor: Actor, task: FollowUpTask, status: str, expected_v
     if notes is not None:
         task.notes = notes
     task.save()
-    record_event(actor=actor, action="meetings.task.status", obj=task,
-                 summary=f"{task.title[:120]}: {status}")
+    record_event(
+        actor=actor,
+        action="meetings.task.status",
+        obj=task,
+        summary=f"{task.title[:120]}: {status}",
+    )
     return task
 
 
@@ -223,19 +289,27 @@ TRAINING_EVALUATION_AFTER = timedelta(days=182)  # "within six months" (seed 001
 
 
 @transaction.atomic
-def coordination_record_create(*, actor: Actor, record: TrainingEvent | Campaign,
-                               save_related=None) -> TrainingEvent | Campaign:
+def coordination_record_create(
+    *, actor: Actor, record: TrainingEvent | Campaign, save_related=None
+) -> TrainingEvent | Campaign:
     """Save a new training or campaign. A liaison officer adds her own country's campaigns;
     a training without a follow-up evaluation date gets one six months after it ends."""
     check_coordination_record_create(actor)
-    if isinstance(record, Campaign) and actor.role == Role.LIAISON and \
-            record.country_id != actor.country_id:
+    if (
+        isinstance(record, Campaign)
+        and actor.role == Role.LIAISON
+        and record.country_id != actor.country_id
+    ):
         raise ValidationError({"country": _("You may add campaigns of your own country.")})
     if isinstance(record, TrainingEvent) and not record.evaluation_due:
         record.evaluation_due = record.end_date + TRAINING_EVALUATION_AFTER
     record.save()
     if save_related is not None:
         save_related()
-    record_event(actor=actor, action=f"meetings.{type(record).__name__.lower()}.create",
-                 obj=record, summary=str(record.title)[:120])
+    record_event(
+        actor=actor,
+        action=f"meetings.{type(record).__name__.lower()}.create",
+        obj=record,
+        summary=str(record.title)[:120],
+    )
     return record

@@ -67,7 +67,7 @@ def agreements_as_text(meeting) -> str:
 
 
 def agreements_from_text(text: str) -> list[dict]:
-    """"1. text" starts an agreement, "a) text" a sub-item; other lines continue the last."""
+    """ "1. text" starts an agreement, "a) text" a sub-item; other lines continue the last."""
     items: list[dict] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -77,19 +77,23 @@ def agreements_from_text(text: str) -> list[dict]:
         sub = SUBITEM_LINE.match(line)
         if item:
             if any(existing["number"] == item.group(1) for existing in items):
-                raise ValidationError(_("Line %(line)s: agreement %(number)s is repeated.") % {
-                    "line": number, "number": item.group(1)})
+                raise ValidationError(
+                    _("Line %(line)s: agreement %(number)s is repeated.")
+                    % {"line": number, "number": item.group(1)}
+                )
             items.append({"number": item.group(1), "text": item.group(2), "subitems": []})
         elif sub and items:
-            label, body = (sub.group(1), sub.group(2)) if sub.group(1) else (sub.group(3),
-                                                                             sub.group(4))
+            label, body = (
+                (sub.group(1), sub.group(2)) if sub.group(1) else (sub.group(3), sub.group(4))
+            )
             items[-1]["subitems"].append({"label": label, "text": body})
         elif items:
             target = items[-1]["subitems"][-1] if items[-1]["subitems"] else items[-1]
             target["text"] = f"{target['text']} {line}".strip()
         else:
-            raise ValidationError(_('Line %(line)s: start with an agreement number ("1.").')
-                                  % {"line": number})
+            raise ValidationError(
+                _('Line %(line)s: start with an agreement number ("1.").') % {"line": number}
+            )
     return items
 
 
@@ -99,15 +103,18 @@ class MeetingListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        filterset = MeetingFilterSet(self.request.GET or None,
-                                     queryset=selectors.meeting_list(actor=self.request.user))
+        filterset = MeetingFilterSet(
+            self.request.GET or None, queryset=selectors.meeting_list(actor=self.request.user)
+        )
         self.filter_form = filterset.form
         return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter_form=self.filter_form, can_manage=allows(
-                check_meeting_manage, self.request.user), **kwargs)
+            filter_form=self.filter_form,
+            can_manage=allows(check_meeting_manage, self.request.user),
+            **kwargs,
+        )
 
 
 class MeetingDetailView(RoleRequiredMixin, View):
@@ -116,12 +123,19 @@ class MeetingDetailView(RoleRequiredMixin, View):
     def get(self, request, pk):
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
         agreements = meeting.agreements.prefetch_related(
-            "subitems", "tasks__owner_countries", "tasks__owner_organizations")
-        return render(request, "meetings/meeting_detail.html", {
-            "meeting": meeting, "agreements": agreements,
-            "participants": meeting.participants.order_by("name_es"),
-            "organizations": meeting.organizations.order_by("code"),
-            "can_manage": allows(check_meeting_manage, request.user)})
+            "subitems", "tasks__owner_countries", "tasks__owner_organizations"
+        )
+        return render(
+            request,
+            "meetings/meeting_detail.html",
+            {
+                "meeting": meeting,
+                "agreements": agreements,
+                "participants": meeting.participants.order_by("name_es"),
+                "organizations": meeting.organizations.order_by("code"),
+                "can_manage": allows(check_meeting_manage, request.user),
+            },
+        )
 
 
 class MeetingImportView(RoleRequiredMixin, View):
@@ -141,15 +155,17 @@ class MeetingImportView(RoleRequiredMixin, View):
                         handle.write(chunk)
                 try:
                     _report, meeting = services.meeting_import(
-                        actor=request.user, path=path, source_name=upload.name)
+                        actor=request.user, path=path, source_name=upload.name
+                    )
                 except DocumentError as exc:
                     form.add_error("file", str(exc))
                 except services.MeetingImportError as exc:
                     for message in exc.messages:
                         form.add_error("file", message)
                 else:
-                    messages.success(request, _(
-                        "The report was read: review the meeting and its agreements."))
+                    messages.success(
+                        request, _("The report was read: review the meeting and its agreements.")
+                    )
                     return redirect("meetings:meeting_detail", pk=meeting.pk)
         return render(request, "meetings/meeting_import.html", {"form": form}, status=400)
 
@@ -159,15 +175,22 @@ class MeetingUpdateView(RoleRequiredMixin, ServiceFormMixin, View):
 
     def get(self, request, pk):
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
-        return self.show(request, meeting,
-                         MeetingForm(instance=meeting, initial={"version": meeting.version}),
-                         AgreementsForm(initial={"text": agreements_as_text(meeting),
-                                                 "version": meeting.version}))
+        return self.show(
+            request,
+            meeting,
+            MeetingForm(instance=meeting, initial={"version": meeting.version}),
+            AgreementsForm(
+                initial={"text": agreements_as_text(meeting), "version": meeting.version}
+            ),
+        )
 
     def show(self, request, meeting, form, agreements_form, status=200):
-        return render(request, "meetings/meeting_form.html", {
-            "meeting": meeting, "form": form, "agreements_form": agreements_form},
-            status=status)
+        return render(
+            request,
+            "meetings/meeting_form.html",
+            {"meeting": meeting, "form": form, "agreements_form": agreements_form},
+            status=status,
+        )
 
     def post(self, request, pk):
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
@@ -182,25 +205,36 @@ class MeetingUpdateView(RoleRequiredMixin, ServiceFormMixin, View):
                     agreements_form.add_error("text", exc)
                 else:
                     outcome = self.call_service(
-                        agreements_form, services.meeting_agreements_update,
-                        actor=request.user, meeting=meeting, items=items,
+                        agreements_form,
+                        services.meeting_agreements_update,
+                        actor=request.user,
+                        meeting=meeting,
+                        items=items,
                         expected_version=agreements_form.cleaned_data["version"],
-                        error_field="text")
+                        error_field="text",
+                    )
                     if outcome.ok:
                         messages.success(request, _("Agreements saved."))
                         return redirect("meetings:meeting_detail", pk=meeting.pk)
                     status = outcome.status
             return self.show(request, meeting, form, agreements_form, status=status)
         form = MeetingForm(request.POST, instance=meeting)
-        agreements_form = AgreementsForm(initial={"text": agreements_as_text(meeting),
-                                                  "version": meeting.version})
+        agreements_form = AgreementsForm(
+            initial={"text": agreements_as_text(meeting), "version": meeting.version}
+        )
         status = 400
         if form.is_valid():
             data = {field: form.cleaned_data[field] for field in form.Meta.fields}
             expected = form.cleaned_data["version"]
             meeting.refresh_from_db()  # the form wrote into the instance; the service decides
-            outcome = self.call_service(form, services.meeting_update, actor=request.user,
-                                        meeting=meeting, data=data, expected_version=expected)
+            outcome = self.call_service(
+                form,
+                services.meeting_update,
+                actor=request.user,
+                meeting=meeting,
+                data=data,
+                expected_version=expected,
+            )
             if outcome.ok:
                 messages.success(request, _("Meeting saved."))
                 return redirect("meetings:meeting_detail", pk=meeting.pk)
@@ -214,9 +248,13 @@ class MeetingReviewView(RoleRequiredMixin, ServiceFormMixin, View):
     def post(self, request, pk):
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
         version = request.POST.get("version", "")
-        outcome = self.call_service(None, services.meeting_review, actor=request.user,
-                                    meeting=meeting,
-                                    expected_version=int(version) if version.isdigit() else 0)
+        outcome = self.call_service(
+            None,
+            services.meeting_review,
+            actor=request.user,
+            meeting=meeting,
+            expected_version=int(version) if version.isdigit() else 0,
+        )
         if outcome.ok:
             messages.success(request, _("Meeting marked as reviewed."))
         return redirect("meetings:meeting_detail", pk=meeting.pk)
@@ -237,8 +275,12 @@ class MeetingReportView(RoleRequiredMixin, View):
             content, content_type = meeting_report_docx(meeting, language), DOCX_TYPE
         else:
             content, content_type = meeting_report_pdf(meeting, language), "application/pdf"
-        record_event(actor=request.user, action="meetings.report", obj=meeting,
-                     summary=f"{file_format} {language}")
+        record_event(
+            actor=request.user,
+            action="meetings.report",
+            obj=meeting,
+            summary=f"{file_format} {language}",
+        )
         name = f"meeting-{meeting.start_date:%Y-%m-%d}-{language}.{file_format}"
         return attachment(content, content_type, name)
 
@@ -248,41 +290,59 @@ class TaskCreateView(RoleRequiredMixin, ServiceFormMixin, View):
 
     def get_agreement(self, request, pk) -> Agreement:
         meeting = selectors.meeting_get(actor=request.user, pk=pk)
-        return get_object_or_404(meeting.agreements, number=request.GET.get(
-            "agreement") or request.POST.get("agreement"))
+        return get_object_or_404(
+            meeting.agreements, number=request.GET.get("agreement") or request.POST.get("agreement")
+        )
 
     def get(self, request, pk):
         agreement = self.get_agreement(request, pk)
-        initial = {"title": agreement.text[:300],
-                   "due_date": (agreement.meeting.end_date if agreement.meeting.end_date
-                                > date.today() else date.today())
-                   + timedelta(days=61)}
+        initial = {
+            "title": agreement.text[:300],
+            "due_date": (
+                agreement.meeting.end_date
+                if agreement.meeting.end_date > date.today()
+                else date.today()
+            )
+            + timedelta(days=61),
+        }
         label = request.GET.get("subitem")
         sub = agreement.subitems.filter(label=label).first() if label else None
         if sub:
-            initial.update(subitem=str(sub.pk), title=f"{agreement.number}{sub.label}) "
-                                                      f"{sub.text}"[:300])
-        return render(request, "meetings/task_form.html", {
-            "agreement": agreement, "form": TaskForm(agreement=agreement, initial=initial)})
+            initial.update(
+                subitem=str(sub.pk), title=f"{agreement.number}{sub.label}) {sub.text}"[:300]
+            )
+        return render(
+            request,
+            "meetings/task_form.html",
+            {"agreement": agreement, "form": TaskForm(agreement=agreement, initial=initial)},
+        )
 
     def post(self, request, pk):
         agreement = self.get_agreement(request, pk)
         form = TaskForm(request.POST, agreement=agreement)
         if form.is_valid():
             data = form.cleaned_data
-            subitem = agreement.subitems.filter(pk=data["subitem"]).first() \
-                if data["subitem"] else None
+            subitem = (
+                agreement.subitems.filter(pk=data["subitem"]).first() if data["subitem"] else None
+            )
             outcome = self.call_service(
-                form, services.task_create,
-                actor=request.user, agreement=agreement, subitem=subitem,
-                title=data["title"], description=data["description"],
-                due_date=data["due_date"], countries=list(data["countries"]),
-                organizations=list(data["organizations"]))
+                form,
+                services.task_create,
+                actor=request.user,
+                agreement=agreement,
+                subitem=subitem,
+                title=data["title"],
+                description=data["description"],
+                due_date=data["due_date"],
+                countries=list(data["countries"]),
+                organizations=list(data["organizations"]),
+            )
             if outcome.ok:
                 messages.success(request, _("Task created."))
                 return redirect("meetings:meeting_detail", pk=agreement.meeting_id)
-        return render(request, "meetings/task_form.html",
-                      {"agreement": agreement, "form": form}, status=400)
+        return render(
+            request, "meetings/task_form.html", {"agreement": agreement, "form": form}, status=400
+        )
 
 
 class TaskListView(RoleRequiredMixin, ListView):
@@ -291,15 +351,19 @@ class TaskListView(RoleRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        filterset = TaskFilterSet(self.request.GET or None,
-                                  queryset=selectors.task_list(actor=self.request.user))
+        filterset = TaskFilterSet(
+            self.request.GET or None, queryset=selectors.task_list(actor=self.request.user)
+        )
         self.filter_form = filterset.form
         return filterset.page_qs
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter_form=self.filter_form, overdue_by_country=selectors.overdue_by_country(),
-            today=date.today(), **kwargs)
+            filter_form=self.filter_form,
+            overdue_by_country=selectors.overdue_by_country(),
+            today=date.today(),
+            **kwargs,
+        )
 
 
 class TaskDetailView(RoleRequiredMixin, ServiceFormMixin, View):
@@ -308,11 +372,15 @@ class TaskDetailView(RoleRequiredMixin, ServiceFormMixin, View):
     def get(self, request, pk, form=None, status=200):
         task = selectors.task_get(actor=request.user, pk=pk)
         can_update = allows(check_task_update, request.user, task)
-        form = form or TaskStatusForm(initial={"status": task.status, "notes": task.notes,
-                                               "version": task.version})
-        return render(request, "meetings/task_detail.html", {
-            "task": task, "form": form if can_update else None,
-            "today": date.today()}, status=status)
+        form = form or TaskStatusForm(
+            initial={"status": task.status, "notes": task.notes, "version": task.version}
+        )
+        return render(
+            request,
+            "meetings/task_detail.html",
+            {"task": task, "form": form if can_update else None, "today": date.today()},
+            status=status,
+        )
 
     def post(self, request, pk):
         task = selectors.task_get(actor=request.user, pk=pk)
@@ -320,10 +388,15 @@ class TaskDetailView(RoleRequiredMixin, ServiceFormMixin, View):
         form = TaskStatusForm(request.POST)
         status = 400
         if form.is_valid():
-            outcome = self.call_service(form, services.task_set_status, actor=request.user,
-                                        task=task, status=form.cleaned_data["status"],
-                                        notes=form.cleaned_data["notes"],
-                                        expected_version=form.cleaned_data["version"])
+            outcome = self.call_service(
+                form,
+                services.task_set_status,
+                actor=request.user,
+                task=task,
+                status=form.cleaned_data["status"],
+                notes=form.cleaned_data["notes"],
+                expected_version=form.cleaned_data["version"],
+            )
             if outcome.ok:
                 messages.success(request, _("Task updated."))
                 return redirect("meetings:task_detail", pk=task.pk)
@@ -335,13 +408,19 @@ class TrainingListView(RoleRequiredMixin, View):
     allowed_roles = MEETING_READERS
 
     def get(self, request):
-        return render(request, "meetings/training_list.html", {
-            "trainings": TrainingEvent.objects.select_related("country")
-            .prefetch_related("sponsors", "participant_countries")[:200],
-            "needs": TrainingNeed.objects.select_related("country")[:200],
-            "campaigns": Campaign.objects.select_related("country")[:200],
-            "today": date.today(),
-            "can_add": allows(check_coordination_record_create, request.user)})
+        return render(
+            request,
+            "meetings/training_list.html",
+            {
+                "trainings": TrainingEvent.objects.select_related("country").prefetch_related(
+                    "sponsors", "participant_countries"
+                )[:200],
+                "needs": TrainingNeed.objects.select_related("country")[:200],
+                "campaigns": Campaign.objects.select_related("country")[:200],
+                "today": date.today(),
+                "can_add": allows(check_coordination_record_create, request.user),
+            },
+        )
 
 
 class _SimpleCreateView(RoleRequiredMixin, ServiceFormMixin, View):
@@ -350,20 +429,26 @@ class _SimpleCreateView(RoleRequiredMixin, ServiceFormMixin, View):
     title = ""
 
     def get(self, request):
-        return render(request, "meetings/simple_form.html",
-                      {"form": self.form_class(), "title": self.title})
+        return render(
+            request, "meetings/simple_form.html", {"form": self.form_class(), "title": self.title}
+        )
 
     def post(self, request):
         form = self.form_class(request.POST)
         if form.is_valid():
-            outcome = self.call_service(form, services.coordination_record_create,
-                                        actor=request.user, record=form.save(commit=False),
-                                        save_related=form.save_m2m)
+            outcome = self.call_service(
+                form,
+                services.coordination_record_create,
+                actor=request.user,
+                record=form.save(commit=False),
+                save_related=form.save_m2m,
+            )
             if outcome.ok:
                 messages.success(request, _("Saved."))
                 return redirect("meetings:training_list")
-        return render(request, "meetings/simple_form.html",
-                      {"form": form, "title": self.title}, status=400)
+        return render(
+            request, "meetings/simple_form.html", {"form": form, "title": self.title}, status=400
+        )
 
 
 class TrainingCreateView(_SimpleCreateView):
@@ -390,19 +475,28 @@ class CalendarView(RoleRequiredMixin, View):
     def get(self, request):
         feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
         url = request.build_absolute_uri(reverse("meetings:calendar_feed", args=[feed.token]))
-        return render(request, "meetings/calendar.html", {
-            "feed_url": url, "tasks": selectors.tasks_of(request.user, within_days=120),
-            "meetings": selectors.meeting_list(actor=request.user).filter(
-                start_date__gte=date.today())[:20],
-            "today": date.today()})
+        return render(
+            request,
+            "meetings/calendar.html",
+            {
+                "feed_url": url,
+                "tasks": selectors.tasks_of(request.user, within_days=120),
+                "meetings": selectors.meeting_list(actor=request.user).filter(
+                    start_date__gte=date.today()
+                )[:20],
+                "today": date.today(),
+            },
+        )
 
     def post(self, request):
         CalendarFeed.objects.filter(user=request.user).delete()
         CalendarFeed.objects.create(user=request.user)
-        record_event(actor=request.user, action="meetings.calendar.renew",
-                     summary=request.user.username)
-        messages.success(request, _("Your calendar has a new address; the old one no longer "
-                                    "works."))
+        record_event(
+            actor=request.user, action="meetings.calendar.renew", summary=request.user.username
+        )
+        messages.success(
+            request, _("Your calendar has a new address; the old one no longer works.")
+        )
         return redirect("meetings:calendar")
 
 
@@ -415,8 +509,9 @@ class CalendarFeedView(View):
         feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
         if feed is None or not feed.user.is_active:
             raise Http404
-        response = HttpResponse(calendar_for(feed.user, domain=request.get_host()),
-                                content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(
+            calendar_for(feed.user, domain=request.get_host()),
+            content_type="text/calendar; charset=utf-8",
+        )
         response["Content-Disposition"] = 'inline; filename="enlace.ics"'
         return response
-

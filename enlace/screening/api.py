@@ -345,8 +345,9 @@ class WatchlistEntryViewSet(viewsets.ViewSet):
         paginator = Pagination()
         page = paginator.paginate_queryset(entries, request, view=self)
         profiles: dict[str, LawProfile | None] = {}
-        data = [services.entry_as_dict(entry, actor=request.user, profiles=profiles)
-                for entry in page]
+        data = [
+            services.entry_as_dict(entry, actor=request.user, profiles=profiles) for entry in page
+        ]
         return paginator.get_paginated_response(WatchlistEntrySerializer(data, many=True).data)
 
     def retrieve(self, request, pk=None):

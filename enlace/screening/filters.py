@@ -28,14 +28,18 @@ class EntryFilterSet(FilterSet):
     """`status`: active (valid today), expired, or review (due for review)."""
 
     reference = django_filters.CharFilter(label=_("Reference"), method="filter_reference")
-    document = django_filters.CharFilter(label=_("Document number (exact)"),
-                                         method="filter_document")
-    owner_country = CountryFilter(label=_("Owner country"),
-                                  queryset=Country.objects.filter(member_state=True))
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices,
-                                           empty_label=ANY)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ENTRY_STATUSES,
-                                         empty_label=ANY, method="filter_status")
+    document = django_filters.CharFilter(
+        label=_("Document number (exact)"), method="filter_document"
+    )
+    owner_country = CountryFilter(
+        label=_("Owner country"), queryset=Country.objects.filter(member_state=True)
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), choices=Category.choices, empty_label=ANY
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ENTRY_STATUSES, empty_label=ANY, method="filter_status"
+    )
 
     def filter_reference(self, queryset, name, value):
         value = value.strip()
@@ -44,7 +48,8 @@ class EntryFilterSet(FilterSet):
     def filter_document(self, queryset, name, value):
         number = blind_index(value, purpose="document")
         return queryset.filter(
-            Exists(WatchlistDocument.objects.filter(entry=OuterRef("pk"), number_index=number)))
+            Exists(WatchlistDocument.objects.filter(entry=OuterRef("pk"), number_index=number))
+        )
 
     def filter_status(self, queryset, name, value):
         day = timezone.localdate()
@@ -56,10 +61,12 @@ class EntryFilterSet(FilterSet):
 
 
 class ScreeningFilterSet(FilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ScreeningKind.choices,
-                                       empty_label=ANY)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ScreeningKind.choices, empty_label=ANY
+    )
 
 
 class HitFilterSet(FilterSet):
-    decision = django_filters.ChoiceFilter(label=_("Decision"), choices=Decision.choices,
-                                           empty_label=ANY)
+    decision = django_filters.ChoiceFilter(
+        label=_("Decision"), choices=Decision.choices, empty_label=ANY
+    )

@@ -301,8 +301,9 @@ class EntryExportView(RoleRequiredMixin, View):
             owner_country=owner.iso2 if owner else "",
         )
         day = timezone.localdate().isoformat()
-        return attachment(content, exporting.CONTENT_TYPES[file_format],
-                          f"enlace-watchlist-{day}.{file_format}")
+        return attachment(
+            content, exporting.CONTENT_TYPES[file_format], f"enlace-watchlist-{day}.{file_format}"
+        )
 
 
 class EntryImportView(RoleRequiredMixin, View):
@@ -513,7 +514,8 @@ class HitsDownloadView(RoleRequiredMixin, View):
             actor=request.user, screening=screening, rows=rows, file_format=file_format
         )
         return attachment(
-            content, exporting.CONTENT_TYPES[file_format],
+            content,
+            exporting.CONTENT_TYPES[file_format],
             f"enlace-screening-{screening.pk}-hits.{file_format}",
         )
 

@@ -82,18 +82,21 @@ class RegionalTablesSerializer(serializers.Serializer):
     k = serializers.IntegerField()
     scope = serializers.ChoiceField(choices=Scope.choices)
     refreshed_at = serializers.DateTimeField(
-        allow_null=True, help_text="When the figures were last recounted (null: never yet).")
+        allow_null=True, help_text="When the figures were last recounted (null: never yet)."
+    )
     tables = TableSerializer(many=True)
 
 
 def _table_data(table) -> dict:
-    return TableSerializer({
-        "code": table.code,
-        "rows": table.rows,
-        "columns": table.cols,
-        "cells": [[row, col, value] for (row, col), value in table.values.items()],
-        "submitted_by": table.submitted_by,
-    }).data
+    return TableSerializer(
+        {
+            "code": table.code,
+            "rows": table.rows,
+            "columns": table.cols,
+            "cells": [[row, col, value] for (row, col), value in table.values.items()],
+            "submitted_by": table.submitted_by,
+        }
+    ).data
 
 
 VIEW_PARAMETERS = [

@@ -30,6 +30,7 @@ def check_statistics_manage(actor: Actor) -> None:
 
 def check_submission_save(actor: Actor) -> None:
     """Answer a data call: a liaison officer of a member state, for her country."""
-    if not (is_active_actor(actor) and actor.role in SUBMITTERS
-            and actor.country_id in MEMBER_STATES):
+    if not (
+        is_active_actor(actor) and actor.role in SUBMITTERS and actor.country_id in MEMBER_STATES
+    ):
         raise PermissionDenied

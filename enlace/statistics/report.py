@@ -28,14 +28,17 @@ from .periods import Period
 Cell = tuple[str, str]
 
 
-
 def _top_legs(flows, count: int) -> list[tuple[int, str, str]]:
     """The `count` route legs (from, to) with most persons, as (value, from, to)."""
     return sorted(
-        ((value, row, col) for (row, col), value in flows.values.items()
-         if TOTAL not in (row, col) and value),
+        (
+            (value, row, col)
+            for (row, col), value in flows.values.items()
+            if TOTAL not in (row, col) and value
+        ),
         reverse=True,
     )[:count]
+
 
 def _renderpm_available() -> bool:
     try:

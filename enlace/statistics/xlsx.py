@@ -86,8 +86,9 @@ def data_call_read(call: DataCall, content: bytes) -> tuple[dict[str, list], lis
                 continue
             sheet = workbook[code]
             try:
-                lines = [tuple(cell.value for cell in row)
-                         for row in sheet_rows(sheet)][HEADER_ROW - 1:]
+                lines = [tuple(cell.value for cell in row) for row in sheet_rows(sheet)][
+                    HEADER_ROW - 1 :
+                ]
             except ImportFileError as exc:
                 errors.append(CellError(code, "", "", str(exc)))
                 continue

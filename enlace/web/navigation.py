@@ -113,17 +113,22 @@ def menu_for(user) -> list[MenuEntry]:
 
 
 register(NavItem("web:home", _("Home"), icon="house", order=0))
-register(NavItem("audit:event_list", _("Audit trail"), icon="journal-check", order=80,
-                 section="admin"))
-register(NavItem("access:law_profile", _("Law profile"), icon="shield-lock", order=85,
-                 section="admin"))
+register(
+    NavItem("audit:event_list", _("Audit trail"), icon="journal-check", order=80, section="admin")
+)
+register(
+    NavItem("access:law_profile", _("Law profile"), icon="shield-lock", order=85, section="admin")
+)
 register(NavItem("cases:case_list", _("Cases"), icon="folder2-open", order=10, section="cases"))
-register(NavItem("cases:case_inbox", _("Shared with my country"), icon="inbox", order=11,
-                 section="cases"))
-register(NavItem("cases:case_import", _("Import cases"), icon="upload", order=12,
-                 section="cases"))
+register(
+    NavItem(
+        "cases:case_inbox", _("Shared with my country"), icon="inbox", order=11, section="cases"
+    )
+)
+register(NavItem("cases:case_import", _("Import cases"), icon="upload", order=12, section="cases"))
 register(NavItem("core:presidency", _("Presidency"), icon="flag", order=70, section="admin"))
 register(NavItem("accounts:user_list", _("Users"), icon="people", order=90, section="admin"))
-register(NavItem("web:job_list", _("Background jobs"), icon="hourglass-split", order=95,
-                 section="admin"))
+register(
+    NavItem("web:job_list", _("Background jobs"), icon="hourglass-split", order=95, section="admin")
+)
 register(NavItem("accounts:tokens", _("API tokens"), icon="key", order=97, section="admin"))

@@ -38,11 +38,14 @@ def dashboard_for(user) -> dict:
         users = user_list(actor=user)
         enrolled = TOTPDevice.objects.filter(confirmed=True).values("user_id")
         context["user_counts"] = users.aggregate(
-            total=Count("pk"), active=Count("pk", filter=Q(is_active=True)),
-            without_two_factor=Count("pk", filter=~Q(pk__in=enrolled)))
+            total=Count("pk"),
+            active=Count("pk", filter=Q(is_active=True)),
+            without_two_factor=Count("pk", filter=~Q(pk__in=enrolled)),
+        )
         context["users_by_role"] = [
             (Role(row["role"]).label, row["n"])
-            for row in users.values("role").annotate(n=Count("pk")).order_by("role")]
+            for row in users.values("role").annotate(n=Count("pk")).order_by("role")
+        ]
     if user.role in AUDIT_READERS:
         events = event_list(actor=user)
         context["audit_recent"] = events[:10]

@@ -272,8 +272,11 @@ class DraftDiscardView(RoleRequiredMixin, ServiceFormMixin, View):
         if not form.is_valid():
             return HttpResponse(_("Send the version you saw."), status=400)
         outcome = self.call_service(
-            None, services.draft_discard,
-            actor=request.user, draft=draft, expected_version=form.cleaned_data["version"]
+            None,
+            services.draft_discard,
+            actor=request.user,
+            draft=draft,
+            expected_version=form.cleaned_data["version"],
         )
         if not outcome.ok:
             return redirect("workplan:draft")
@@ -424,8 +427,11 @@ class ActivityDeleteView(RoleRequiredMixin, ServiceFormMixin, View):
         if not form.is_valid():
             return HttpResponse(_("Send the version you saw."), status=400)
         outcome = self.call_service(
-            None, services.activity_delete,
-            actor=request.user, activity=activity, expected_version=form.cleaned_data["version"]
+            None,
+            services.activity_delete,
+            actor=request.user,
+            activity=activity,
+            expected_version=form.cleaned_data["version"],
         )
         if not outcome.ok:
             return redirect(reverse("workplan:draft") + f"#activity-{activity.pk}")

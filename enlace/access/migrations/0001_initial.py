@@ -6,34 +6,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LawProfile',
+            name="LawProfile",
             fields=[
-                ('country', models.OneToOneField(limit_choices_to={'member_state': True}, on_delete=django.db.models.deletion.PROTECT, primary_key=True, related_name='law_profile', serialize=False, to='core.country', verbose_name='country')),
-                ('share_names', models.BooleanField(default=False, verbose_name='names may leave the country')),
-                ('share_birth_dates', models.BooleanField(default=False, verbose_name='birth dates may leave the country')),
-                ('share_identity_numbers', models.BooleanField(default=False, verbose_name='identity numbers may leave the country')),
-                ('share_phones', models.BooleanField(default=False, verbose_name='phone numbers may leave the country')),
-                ('share_addresses', models.BooleanField(default=False, verbose_name='addresses may leave the country')),
-                ('share_photos', models.BooleanField(default=False, verbose_name='photos may leave the country')),
-                ('contributes_to_regional_statistics', models.BooleanField(default=True, help_text="Aggregates of this country's records count in other countries' regional figures (never as case data).", verbose_name='contributes to regional statistics')),
-                ('legal_basis', models.TextField(blank=True, verbose_name='legal basis')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='updated by')),
+                (
+                    "country",
+                    models.OneToOneField(
+                        limit_choices_to={"member_state": True},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        primary_key=True,
+                        related_name="law_profile",
+                        serialize=False,
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "share_names",
+                    models.BooleanField(default=False, verbose_name="names may leave the country"),
+                ),
+                (
+                    "share_birth_dates",
+                    models.BooleanField(
+                        default=False, verbose_name="birth dates may leave the country"
+                    ),
+                ),
+                (
+                    "share_identity_numbers",
+                    models.BooleanField(
+                        default=False, verbose_name="identity numbers may leave the country"
+                    ),
+                ),
+                (
+                    "share_phones",
+                    models.BooleanField(
+                        default=False, verbose_name="phone numbers may leave the country"
+                    ),
+                ),
+                (
+                    "share_addresses",
+                    models.BooleanField(
+                        default=False, verbose_name="addresses may leave the country"
+                    ),
+                ),
+                (
+                    "share_photos",
+                    models.BooleanField(default=False, verbose_name="photos may leave the country"),
+                ),
+                (
+                    "contributes_to_regional_statistics",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Aggregates of this country's records count in other countries' regional figures (never as case data).",
+                        verbose_name="contributes to regional statistics",
+                    ),
+                ),
+                ("legal_basis", models.TextField(blank=True, verbose_name="legal basis")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="updated by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'law profile',
-                'verbose_name_plural': 'law profiles',
+                "verbose_name": "law profile",
+                "verbose_name_plural": "law profiles",
             },
         ),
     ]

@@ -7,8 +7,13 @@ pytestmark = pytest.mark.django_db
 
 
 def form_data(version, **overrides):
-    data = {"version": version, "share_names": "", "share_birth_dates": "on",
-            "contributes_to_regional_statistics": "on", "legal_basis": "Ley 9095"}
+    data = {
+        "version": version,
+        "share_names": "",
+        "share_birth_dates": "on",
+        "contributes_to_regional_statistics": "on",
+        "legal_basis": "Ley 9095",
+    }
     data.update(overrides)
     return {key: value for key, value in data.items() if value != ""}
 

@@ -25,24 +25,29 @@ pytestmark = pytest.mark.django_db
 # Who sees a record owned by Costa Rica, by audience. "selected" lists Mexico.
 EXPECTED_VISIBLE = {
     # user key:       national  selected  network  partners
-    "cr_liaison":       (True,    True,     True,    True),   # owner
-    "mx_liaison":       (False,   True,     True,    True),   # listed member state
-    "cr_admin":         (False,   False,    False,   False),  # manages users, not records
-    "mx_admin":         (False,   False,    False,   False),
-    "st":               (False,   False,    False,   True),
-    "observer":         (False,   False,    False,   True),
-    "civil_society":    (False,   False,    False,   False),  # statistics only
-    "cr_auditor":       (False,   False,    False,   False),  # the trail, not records
-    "regional_auditor": (False,   False,    False,   False),
-    "sysadmin":         (False,   False,    False,   False),  # never reads content
+    "cr_liaison": (True, True, True, True),  # owner
+    "mx_liaison": (False, True, True, True),  # listed member state
+    "cr_admin": (False, False, False, False),  # manages users, not records
+    "mx_admin": (False, False, False, False),
+    "st": (False, False, False, True),
+    "observer": (False, False, False, True),
+    "civil_society": (False, False, False, False),  # statistics only
+    "cr_auditor": (False, False, False, False),  # the trail, not records
+    "regional_auditor": (False, False, False, False),
+    "sysadmin": (False, False, False, False),  # never reads content
 }
 AUDIENCES = [Audience.NATIONAL, Audience.SELECTED, Audience.NETWORK, Audience.PARTNERS]
 
 
 def make_specimen(owner="CR", audience=Audience.NATIONAL, shared_with=("MX",)):
-    specimen = Specimen.objects.create(owner_country_id=owner, audience=audience,
-                                       title=f"{owner} {audience}", name="Juana Pérez",
-                                       birth_date=date(1990, 5, 17), phone="+50688887777")
+    specimen = Specimen.objects.create(
+        owner_country_id=owner,
+        audience=audience,
+        title=f"{owner} {audience}",
+        name="Juana Pérez",
+        birth_date=date(1990, 5, 17),
+        phone="+50688887777",
+    )
     if audience == Audience.SELECTED:
         specimen.shared_with.set(shared_with)
     return specimen
@@ -73,8 +78,7 @@ def test_records_owned_by_the_other_country_mirror_the_matrix(users, user_key):
     """Mexico's national record: only Mexico's liaison officer sees and edits it."""
     specimen = make_specimen(owner="MX", audience=Audience.NATIONAL)
     actor = users[user_key]
-    assert visible_to(Specimen, actor).filter(pk=specimen.pk).exists() is (
-        user_key == "mx_liaison")
+    assert visible_to(Specimen, actor).filter(pk=specimen.pk).exists() is (user_key == "mx_liaison")
     assert can_edit(actor, specimen) is (user_key == "mx_liaison")
 
 
@@ -133,16 +137,25 @@ class TestRedaction:
     def test_redacting_a_subset_of_values(self, users):
         specimen = make_specimen(audience=Audience.NETWORK)
         values = redact(users["mx_liaison"], specimen, {"title": "x", "name": "y"})
-        assert values == {"title": "x", "name": REDACTED, "redacted": ["birth_dates", "names",
-                                                                         "phones"]}
+        assert values == {
+            "title": "x",
+            "name": REDACTED,
+            "redacted": ["birth_dates", "names", "phones"],
+        }
 
 
 class TestSharing:
     def test_owner_shares_then_withdraws_and_both_are_audited(self, users):
         specimen = make_specimen()
         cr = users["cr_liaison"]
-        record_share(actor=cr, record=specimen, audience="selected", countries=["MX", "CR"],
-                     handling_code="H2", expected_version=1)
+        record_share(
+            actor=cr,
+            record=specimen,
+            audience="selected",
+            countries=["MX", "CR"],
+            handling_code="H2",
+            expected_version=1,
+        )
         specimen.refresh_from_db()
         assert specimen.audience == "selected" and specimen.handling_code == "H2"
         assert list(specimen.shared_with.values_list("iso2", flat=True)) == ["MX"]
@@ -153,32 +166,48 @@ class TestSharing:
         specimen.refresh_from_db()
         assert specimen.audience == "national" and not specimen.shared_with.exists()
         assert not visible_to(Specimen, users["mx_liaison"]).filter(pk=specimen.pk).exists()
-        actions = list(Event.objects.filter(object_id=str(specimen.pk))
-                       .order_by("sequence").values_list("action", "owner_country"))
+        actions = list(
+            Event.objects.filter(object_id=str(specimen.pk))
+            .order_by("sequence")
+            .values_list("action", "owner_country")
+        )
         assert actions == [("shareable_test.share", "CR"), ("shareable_test.withdraw", "CR")]
 
     def test_recipients_cannot_share(self, users):
         specimen = make_specimen(audience=Audience.NETWORK)
         with pytest.raises(PermissionDenied):
-            record_share(actor=users["mx_liaison"], record=specimen, audience="partners",
-                         expected_version=1)
+            record_share(
+                actor=users["mx_liaison"], record=specimen, audience="partners", expected_version=1
+            )
 
     def test_a_stale_version_is_refused(self, users):
         specimen = make_specimen()
-        record_share(actor=users["cr_liaison"], record=specimen, audience="network",
-                     expected_version=1)
+        record_share(
+            actor=users["cr_liaison"], record=specimen, audience="network", expected_version=1
+        )
         stale = Specimen.objects.get(pk=specimen.pk)
         stale.version = 1
         with pytest.raises(StaleVersionError):
-            record_share(actor=users["cr_liaison"], record=stale, audience="national",
-                         expected_version=1)
+            record_share(
+                actor=users["cr_liaison"], record=stale, audience="national", expected_version=1
+            )
         assert Specimen.objects.get(pk=specimen.pk).audience == "network"
 
     def test_selected_needs_member_states(self, users):
         specimen = make_specimen()
         with pytest.raises(ValidationError):
-            record_share(actor=users["cr_liaison"], record=specimen, audience="selected",
-                         countries=["FR"], expected_version=1)
+            record_share(
+                actor=users["cr_liaison"],
+                record=specimen,
+                audience="selected",
+                countries=["FR"],
+                expected_version=1,
+            )
         with pytest.raises(ValidationError):
-            record_share(actor=users["cr_liaison"], record=specimen, audience="selected",
-                         countries=[], expected_version=1)
+            record_share(
+                actor=users["cr_liaison"],
+                record=specimen,
+                audience="selected",
+                countries=[],
+                expected_version=1,
+            )

@@ -33,5 +33,6 @@ def totp_device(user: User) -> TOTPDevice:
 
 
 def user_for(role: Role, organization_code: str, username: str) -> User:
-    return UserFactory(username=username, role=role,
-                       organization=Organization.objects.get(code=organization_code))
+    return UserFactory(
+        username=username, role=role, organization=Organization.objects.get(code=organization_code)
+    )

@@ -21,8 +21,7 @@ def test_password_then_code(users):
     user = users["cr_liaison"]
     device = totp_device(user)
     client = Client()
-    response = client.post("/accounts/login/", {"username": user.username,
-                                                "password": PASSWORD})
+    response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302 and response["Location"] == "/accounts/two-factor/"
     # not yet verified: pages and the API are closed
     assert client.get("/").status_code == 302
@@ -68,11 +67,9 @@ def test_wrong_password_is_audited_and_repeated_failures_lock_the_account(users)
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/accounts/login/", {"username": "cr-liaison", "password": "nope"})
-    assert Event.objects.filter(action="auth.login_failed").count() == \
-        settings.AXES_FAILURE_LIMIT
+    assert Event.objects.filter(action="auth.login_failed").count() == settings.AXES_FAILURE_LIMIT
     # now even the right password is refused
-    response = client.post("/accounts/login/", {"username": "cr-liaison",
-                                                "password": PASSWORD})
+    response = client.post("/accounts/login/", {"username": "cr-liaison", "password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
     assert Event.objects.filter(action="auth.locked_out").exists()
@@ -127,8 +124,9 @@ def test_logout_is_audited(users, login):
     assert client.get("/").status_code == 302
 
 
-@pytest.mark.parametrize("path", ["/accounts/tokens/", "/accounts/users/", "/cases/",
-                                  "/audit/", "/api/v1/me/"])
+@pytest.mark.parametrize(
+    "path", ["/accounts/tokens/", "/accounts/users/", "/cases/", "/audit/", "/api/v1/me/"]
+)
 def test_nothing_opens_between_the_password_and_the_code(users, path):
     user = users["cr_admin"]
     totp_device(user)
@@ -147,6 +145,7 @@ def test_the_second_step_never_redirects_to_another_site(users):
     device = totp_device(user)
     client = Client()
     client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
-    response = client.post("/accounts/two-factor/?next=https://evil.example/",
-                           {"code": current_code(device)})
+    response = client.post(
+        "/accounts/two-factor/?next=https://evil.example/", {"code": current_code(device)}
+    )
     assert response.status_code == 302 and response["Location"] == "/"

@@ -66,8 +66,10 @@ def test_users_manage_their_own_tokens_in_the_ui(users, login):
     client = login(users["mx_liaison"])
     response = client.post("/accounts/tokens/", {"days": 30})
     key = response.context["new_key"]
-    assert key and Client().get("/api/v1/me/", headers={
-        "Authorization": f"Token {key}"}).status_code == 200
+    assert (
+        key
+        and Client().get("/api/v1/me/", headers={"Authorization": f"Token {key}"}).status_code
+        == 200
+    )
     client.post("/accounts/tokens/", {"revoke": key[:15]})
-    assert Client().get("/api/v1/me/", headers={
-        "Authorization": f"Token {key}"}).status_code == 401
+    assert Client().get("/api/v1/me/", headers={"Authorization": f"Token {key}"}).status_code == 401

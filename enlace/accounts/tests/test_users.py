@@ -11,11 +11,17 @@ pytestmark = pytest.mark.django_db
 
 
 def new_user(organization_code, role="liaison", username="new-officer"):
-    return {"username": username, "first_name": "Nueva", "last_name": "Oficial",
-            "email": f"{username}@example.invalid", "role": role,
-            "organization": Organization.objects.get(code=organization_code).pk,
-            "preferred_language": "es", "is_active": "on",
-            "password": "Una-Clave-Larga-2026"}
+    return {
+        "username": username,
+        "first_name": "Nueva",
+        "last_name": "Oficial",
+        "email": f"{username}@example.invalid",
+        "role": role,
+        "organization": Organization.objects.get(code=organization_code).pk,
+        "preferred_language": "es",
+        "is_active": "on",
+        "password": "Una-Clave-Larga-2026",
+    }
 
 
 def test_national_admin_lists_only_her_countrys_users(users, login):
@@ -49,12 +55,15 @@ def test_national_admin_cannot_open_another_countrys_user(users, login):
 
 def test_sysadmin_manages_every_user(users, login):
     client = login(users["sysadmin"])
-    response = client.post("/accounts/users/new/", new_user("ST", role="secretariat",
-                                                            username="st2"))
+    response = client.post(
+        "/accounts/users/new/", new_user("ST", role="secretariat", username="st2")
+    )
     assert response.status_code == 302
     mx = users["mx_liaison"]
-    response = client.post(f"/accounts/users/{mx.pk}/", {
-        **new_user("MX-NLO", username="mx-liaison"), "password": "", "is_active": ""})
+    response = client.post(
+        f"/accounts/users/{mx.pk}/",
+        {**new_user("MX-NLO", username="mx-liaison"), "password": "", "is_active": ""},
+    )
     assert response.status_code == 302
     mx.refresh_from_db()
     assert not mx.is_active
@@ -69,8 +78,9 @@ def test_weak_passwords_are_refused_with_a_field_message(users, login):
 
 
 def test_role_must_fit_the_organization(users, login):
-    response = login(users["sysadmin"]).post("/accounts/users/new/",
-                                             new_user("RROCM", role="liaison"))
+    response = login(users["sysadmin"]).post(
+        "/accounts/users/new/", new_user("RROCM", role="liaison")
+    )
     assert response.status_code == 400
 
 

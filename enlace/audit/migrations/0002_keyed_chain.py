@@ -22,21 +22,20 @@ def sign_existing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='chainhead',
-            name='mac',
+            model_name="chainhead",
+            name="mac",
             field=models.CharField(blank=True, max_length=100),
         ),
         migrations.AddField(
-            model_name='event',
-            name='mac',
-            field=models.CharField(blank=True, max_length=100, verbose_name='signature'),
+            model_name="event",
+            name="mac",
+            field=models.CharField(blank=True, max_length=100, verbose_name="signature"),
         ),
         migrations.RunPython(sign_existing, migrations.RunPython.noop),
     ]

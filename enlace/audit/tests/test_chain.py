@@ -18,8 +18,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def chain(users):
     for n in range(5):
-        record_event(actor=users["cr_liaison"], action="test.read", object_type="case",
-                     object_id=n, summary=f"read {n}", owner_country="CR")
+        record_event(
+            actor=users["cr_liaison"],
+            action="test.read",
+            object_type="case",
+            object_id=n,
+            summary=f"read {n}",
+            owner_country="CR",
+        )
     return list(Event.objects.order_by("sequence"))
 
 
@@ -101,8 +107,7 @@ def test_a_recomputed_forgery_fails_its_signature(chain):
     forged = Event.objects.get(sequence=3)
     forged.summary = "forged"
     new_hash = forged.compute_hash()
-    raw("UPDATE {table} SET summary = %s, hash = %s WHERE sequence = %s",
-        ["forged", new_hash, 3])
+    raw("UPDATE {table} SET summary = %s, hash = %s WHERE sequence = %s", ["forged", new_hash, 3])
     result = chain_verify()
     assert not result.ok and result.broken_sequence == 3
     assert "signature" in result.reason
@@ -117,8 +122,10 @@ def _rewrite_from(sequence: int, summary: str) -> None:
             event.summary = summary
         event.prev_hash = previous
         event.hash = event.compute_hash()
-        raw("UPDATE {table} SET summary = %s, prev_hash = %s, hash = %s WHERE sequence = %s",
-            [event.summary, event.prev_hash, event.hash, event.sequence])
+        raw(
+            "UPDATE {table} SET summary = %s, prev_hash = %s, hash = %s WHERE sequence = %s",
+            [event.summary, event.prev_hash, event.hash, event.sequence],
+        )
         previous = event.hash
     ChainHead.objects.filter(pk=1).update(last_hash=previous)
 
@@ -141,8 +148,7 @@ def test_a_truncated_tail_with_a_recomputed_head_is_caught(chain):
     assert not result.ok and "chain head" in result.reason
 
 
-def test_a_checkpoint_catches_a_rewrite_even_by_someone_holding_the_key(chain, tmp_path,
-                                                                         settings):
+def test_a_checkpoint_catches_a_rewrite_even_by_someone_holding_the_key(chain, tmp_path, settings):
     from enlace.audit.services import checkpoint_write
     from enlace.core.crypto import audit_mac
 
@@ -152,11 +158,14 @@ def test_a_checkpoint_catches_a_rewrite_even_by_someone_holding_the_key(chain, t
     assert chain_verify().ok
     _rewrite_from(2, "rewritten with the key")
     for event in Event.objects.filter(sequence__gte=2):  # and re-signed, with the key
-        raw("UPDATE {table} SET mac = %s WHERE sequence = %s",
-            [audit_mac(Event.mac_message(event.hash)), event.sequence])
+        raw(
+            "UPDATE {table} SET mac = %s WHERE sequence = %s",
+            [audit_mac(Event.mac_message(event.hash)), event.sequence],
+        )
     head = ChainHead.objects.get(pk=1)
     ChainHead.objects.filter(pk=1).update(
-        mac=audit_mac(ChainHead.mac_message(head.last_sequence, head.last_hash)))
+        mac=audit_mac(ChainHead.mac_message(head.last_sequence, head.last_hash))
+    )
     assert chain_verify(checkpoints=[]).ok  # nothing but the checkpoint can tell
     result = chain_verify()
     assert not result.ok and result.broken_sequence == 5 and "checkpoint" in result.reason
@@ -229,8 +238,12 @@ def test_verify_cli_exits_non_zero_naming_the_event(chain):
 
 
 def test_request_context_is_recorded(users, login, client):
-    client.post("/accounts/login/", {"username": "cr-liaison", "password": "wrong"},
-                headers={"X-Request-ID": "req-123"}, REMOTE_ADDR="10.1.2.3")
+    client.post(
+        "/accounts/login/",
+        {"username": "cr-liaison", "password": "wrong"},
+        headers={"X-Request-ID": "req-123"},
+        REMOTE_ADDR="10.1.2.3",
+    )
     event = Event.objects.get(action="auth.login_failed")
     assert event.request_id == "req-123" and event.ip == "10.1.2.3"
     assert event.actor_username == "cr-liaison"

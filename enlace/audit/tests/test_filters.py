@@ -27,8 +27,13 @@ def trail(users):
     rng = random.Random(9)
     for _ in range(30):
         actor = users[rng.choice(["cr_liaison", "mx_liaison", "st"])]
-        record_event(actor=actor, action=rng.choice(ACTIONS), object_type=rng.choice(TYPES),
-                     object_id=rng.randint(1, 5), owner_country=rng.choice(["CR", "MX", ""]))
+        record_event(
+            actor=actor,
+            action=rng.choice(ACTIONS),
+            object_type=rng.choice(TYPES),
+            object_id=rng.randint(1, 5),
+            owner_country=rng.choice(["CR", "MX", ""]),
+        )
     return users
 
 
@@ -51,21 +56,28 @@ def _keep_api(event, cleaned: dict) -> bool:
 def _days():
     today = timezone.localdate()
     return st.sampled_from([today - timedelta(days=1), today, today + timedelta(days=1)]).map(
-        lambda day: day.isoformat())
+        lambda day: day.isoformat()
+    )
 
 
-PAGE_PARAMS = st.fixed_dictionaries({}, optional={
-    "action": st.sampled_from(["cases.", "cases.create", "screening", "auth.login", "zzz"]),
-    "username": st.sampled_from(["cr-liaison", "MX-LIAISON", "st", "nobody"]),
-    "object_type": st.sampled_from(TYPES),
-    "date_from": _days(),
-    "date_to": _days(),
-})
-API_PARAMS = st.fixed_dictionaries({}, optional={
-    "action": st.sampled_from([*ACTIONS, "cases."]),
-    "object_type": st.sampled_from(TYPES),
-    "country": st.sampled_from(["CR", "MX", ""]),
-})
+PAGE_PARAMS = st.fixed_dictionaries(
+    {},
+    optional={
+        "action": st.sampled_from(["cases.", "cases.create", "screening", "auth.login", "zzz"]),
+        "username": st.sampled_from(["cr-liaison", "MX-LIAISON", "st", "nobody"]),
+        "object_type": st.sampled_from(TYPES),
+        "date_from": _days(),
+        "date_to": _days(),
+    },
+)
+API_PARAMS = st.fixed_dictionaries(
+    {},
+    optional={
+        "action": st.sampled_from([*ACTIONS, "cases."]),
+        "object_type": st.sampled_from(TYPES),
+        "country": st.sampled_from(["CR", "MX", ""]),
+    },
+)
 
 
 @pytest.mark.parametrize("auditor", ["cr_auditor", "regional_auditor"])
@@ -87,9 +99,8 @@ def test_a_wrong_date_is_a_form_error_not_a_crash(trail, login):
     response = client.get("/audit/", {"date_from": "31/31/2025"}, HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 200
     assert "Introduzca una fecha válida" in " ".join(
-        response.context["filter_form"].errors["date_from"])
+        response.context["filter_form"].errors["date_from"]
+    )
     assert "invalid-feedback" in response.content.decode()
     export = client.get("/audit/", {"date_from": "31/31/2025", "format": "csv"})
     assert export.status_code == 200  # an invalid filter narrows nothing, as on the page
-
-

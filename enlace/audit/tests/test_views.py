@@ -11,14 +11,29 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def trail(users):
-    record_event(actor=users["cr_liaison"], action="case.read", object_type="case",
-                 object_id="CR-2025-00001", owner_country="CR")
-    record_event(actor=users["mx_liaison"], action="case.read", object_type="case",
-                 object_id="CR-2025-00001", owner_country="CR", summary="MX read a CR case")
-    record_event(actor=users["mx_liaison"], action="case.read", object_type="case",
-                 object_id="MX-2025-00009", owner_country="MX")
-    record_event(actor=users["st"], action="meeting.update", object_type="meeting",
-                 object_id="3")
+    record_event(
+        actor=users["cr_liaison"],
+        action="case.read",
+        object_type="case",
+        object_id="CR-2025-00001",
+        owner_country="CR",
+    )
+    record_event(
+        actor=users["mx_liaison"],
+        action="case.read",
+        object_type="case",
+        object_id="CR-2025-00001",
+        owner_country="CR",
+        summary="MX read a CR case",
+    )
+    record_event(
+        actor=users["mx_liaison"],
+        action="case.read",
+        object_type="case",
+        object_id="MX-2025-00009",
+        owner_country="MX",
+    )
+    record_event(actor=users["st"], action="meeting.update", object_type="meeting", object_id="3")
 
 
 def test_country_auditor_sees_her_scope_only(trail, users, login):
@@ -39,7 +54,9 @@ def test_filters(trail, users, login):
     client = login(users["regional_auditor"])
     response = client.get("/audit/", {"username": "mx-liaison", "action": "case."})
     assert {event.object_id for event in response.context["object_list"]} == {
-        "CR-2025-00001", "MX-2025-00009"}
+        "CR-2025-00001",
+        "MX-2025-00009",
+    }
 
 
 def test_csv_export_is_the_filtered_scope_and_is_audited(trail, users, login):
@@ -64,8 +81,7 @@ def test_other_roles_cannot_open_the_trail(users, login, user_key):
 def test_audit_api_for_auditors(trail, users, login):
     response = login(users["cr_auditor"]).get("/api/v1/audit/events/")
     assert response.status_code == 200
-    reads = {row["object_id"] for row in response.json()["results"]
-             if row["action"] == "case.read"}
+    reads = {row["object_id"] for row in response.json()["results"] if row["action"] == "case.read"}
     assert reads == {"CR-2025-00001"}
 
 
@@ -75,8 +91,14 @@ def test_the_csv_export_is_inert(users, login):
     from enlace.core.tests.injection import HOSTILE, assert_csv_inert
 
     for payload in HOSTILE:
-        record_event(actor=users["cr_liaison"], action="case.read", object_type="case",
-                     object_id=payload, owner_country="CR", summary=payload)
+        record_event(
+            actor=users["cr_liaison"],
+            action="case.read",
+            object_type="case",
+            object_id=payload,
+            owner_country="CR",
+            summary=payload,
+        )
     response = login(users["regional_auditor"]).get("/audit/", {"format": "csv"})
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     assert_csv_inert(b"".join(response.streaming_content))

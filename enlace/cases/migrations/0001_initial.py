@@ -8,187 +8,577 @@ import enlace.core.fields
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_reference_data'),
+        ("core", "0002_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('audience', models.CharField(choices=[('national', 'National (owner country only)'), ('selected', 'Selected member states'), ('network', 'Network (all member states)'), ('partners', 'Partners (network, Technical Secretariat and observers)')], db_index=True, default='national', max_length=10, verbose_name='audience')),
-                ('handling_code', models.CharField(choices=[('H0', 'H0: law-enforcement use only'), ('H1', "H1: not to be used in judicial proceedings without the owner's consent"), ('H2', "H2: not to be passed to third parties without the owner's consent")], default='H0', max_length=2, verbose_name='handling code')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('reference', models.CharField(db_index=True, help_text='ISO2-YYYY-NNNNN, unique for the owner country', max_length=13, verbose_name='reference')),
-                ('reporting_agency', models.CharField(max_length=200, verbose_name='reporting agency')),
-                ('date_identified', models.DateField(db_index=True, verbose_name='date identified')),
-                ('date_reported', models.DateField(blank=True, null=True, verbose_name='date reported')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('active', 'Active'), ('closed', 'Closed'), ('archived', 'Archived')], db_index=True, default='active', max_length=10, verbose_name='status')),
-                ('case_type', models.CharField(choices=[('trafficking', 'Trafficking in persons'), ('smuggling', 'Migrant smuggling'), ('both', 'Both trafficking and smuggling'), ('undetermined', 'Undetermined')], db_index=True, max_length=13, verbose_name='case type')),
-                ('summary', models.TextField(blank=True, help_text='No names or identifiers: this text is searchable.', verbose_name='summary')),
-                ('exploitation_types', models.JSONField(blank=True, default=list, verbose_name='exploitation types')),
-                ('sexual_exploitation_types', models.JSONField(blank=True, default=list, verbose_name='sexual exploitation types')),
-                ('forced_labour_industries', models.JSONField(blank=True, default=list, verbose_name='forced labour industries')),
-                ('methods_of_control', models.JSONField(blank=True, default=list, verbose_name='methods of control')),
-                ('recruitment_methods', models.JSONField(blank=True, default=list, verbose_name='recruitment methods')),
-                ('modus_operandi_tags', models.JSONField(blank=True, default=list, verbose_name='modus operandi')),
-                ('modus_operandi_narrative', models.TextField(blank=True, verbose_name='modus operandi narrative')),
-                ('migrants_count', models.PositiveIntegerField(default=0, verbose_name='migrants in the incident')),
-                ('deaths', models.PositiveIntegerField(default=0, verbose_name='deaths')),
-                ('injuries', models.PositiveIntegerField(default=0, verbose_name='injuries')),
-                ('rescues', models.PositiveIntegerField(default=0, verbose_name='rescues')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('owner_country', models.ForeignKey(limit_choices_to={'member_state': True}, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='owner country')),
-                ('shared_with', models.ManyToManyField(blank=True, limit_choices_to={'member_state': True}, related_name='+', to='core.country', verbose_name='shared with')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("national", "National (owner country only)"),
+                            ("selected", "Selected member states"),
+                            ("network", "Network (all member states)"),
+                            ("partners", "Partners (network, Technical Secretariat and observers)"),
+                        ],
+                        db_index=True,
+                        default="national",
+                        max_length=10,
+                        verbose_name="audience",
+                    ),
+                ),
+                (
+                    "handling_code",
+                    models.CharField(
+                        choices=[
+                            ("H0", "H0: law-enforcement use only"),
+                            (
+                                "H1",
+                                "H1: not to be used in judicial proceedings without the owner's consent",
+                            ),
+                            (
+                                "H2",
+                                "H2: not to be passed to third parties without the owner's consent",
+                            ),
+                        ],
+                        default="H0",
+                        max_length=2,
+                        verbose_name="handling code",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "reference",
+                    models.CharField(
+                        db_index=True,
+                        help_text="ISO2-YYYY-NNNNN, unique for the owner country",
+                        max_length=13,
+                        verbose_name="reference",
+                    ),
+                ),
+                (
+                    "reporting_agency",
+                    models.CharField(max_length=200, verbose_name="reporting agency"),
+                ),
+                (
+                    "date_identified",
+                    models.DateField(db_index=True, verbose_name="date identified"),
+                ),
+                (
+                    "date_reported",
+                    models.DateField(blank=True, null=True, verbose_name="date reported"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("active", "Active"),
+                            ("closed", "Closed"),
+                            ("archived", "Archived"),
+                        ],
+                        db_index=True,
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "case_type",
+                    models.CharField(
+                        choices=[
+                            ("trafficking", "Trafficking in persons"),
+                            ("smuggling", "Migrant smuggling"),
+                            ("both", "Both trafficking and smuggling"),
+                            ("undetermined", "Undetermined"),
+                        ],
+                        db_index=True,
+                        max_length=13,
+                        verbose_name="case type",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="No names or identifiers: this text is searchable.",
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "exploitation_types",
+                    models.JSONField(blank=True, default=list, verbose_name="exploitation types"),
+                ),
+                (
+                    "sexual_exploitation_types",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="sexual exploitation types"
+                    ),
+                ),
+                (
+                    "forced_labour_industries",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="forced labour industries"
+                    ),
+                ),
+                (
+                    "methods_of_control",
+                    models.JSONField(blank=True, default=list, verbose_name="methods of control"),
+                ),
+                (
+                    "recruitment_methods",
+                    models.JSONField(blank=True, default=list, verbose_name="recruitment methods"),
+                ),
+                (
+                    "modus_operandi_tags",
+                    models.JSONField(blank=True, default=list, verbose_name="modus operandi"),
+                ),
+                (
+                    "modus_operandi_narrative",
+                    models.TextField(blank=True, verbose_name="modus operandi narrative"),
+                ),
+                (
+                    "migrants_count",
+                    models.PositiveIntegerField(default=0, verbose_name="migrants in the incident"),
+                ),
+                ("deaths", models.PositiveIntegerField(default=0, verbose_name="deaths")),
+                ("injuries", models.PositiveIntegerField(default=0, verbose_name="injuries")),
+                ("rescues", models.PositiveIntegerField(default=0, verbose_name="rescues")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "owner_country",
+                    models.ForeignKey(
+                        limit_choices_to={"member_state": True},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="owner country",
+                    ),
+                ),
+                (
+                    "shared_with",
+                    models.ManyToManyField(
+                        blank=True,
+                        limit_choices_to={"member_state": True},
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="shared with",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'case',
-                'verbose_name_plural': 'cases',
-                'ordering': ['-date_identified', '-id'],
+                "verbose_name": "case",
+                "verbose_name_plural": "cases",
+                "ordering": ["-date_identified", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='AssistanceEvent',
+            name="AssistanceEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assistance_type', models.CharField(max_length=16, verbose_name='assistance')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assistance', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("assistance_type", models.CharField(max_length=16, verbose_name="assistance")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assistance",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'assistance',
-                'verbose_name_plural': 'assistance',
-                'ordering': ['case', 'date', 'id'],
+                "verbose_name": "assistance",
+                "verbose_name_plural": "assistance",
+                "ordering": ["case", "date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='JusticeEvent',
+            name="JusticeEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(max_length=16, verbose_name='stage')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='justice', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("stage", models.CharField(max_length=16, verbose_name="stage")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="justice",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'justice event',
-                'verbose_name_plural': 'justice events',
-                'ordering': ['case', 'date', 'id'],
+                "verbose_name": "justice event",
+                "verbose_name_plural": "justice events",
+                "ordering": ["case", "date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('victim', 'Victim'), ('smuggled_migrant', 'Smuggled migrant'), ('suspect', 'Suspect'), ('convicted', 'Convicted'), ('witness', 'Witness'), ('facilitator', 'Facilitator')], db_index=True, max_length=16, verbose_name='role')),
-                ('pseudonym', models.CharField(max_length=20, unique=True, verbose_name='pseudonym')),
-                ('given_names', enlace.core.fields.EncryptedTextField(blank=True, verbose_name='given names')),
-                ('first_surname', enlace.core.fields.EncryptedTextField(blank=True, verbose_name='first surname')),
-                ('second_surname', enlace.core.fields.EncryptedTextField(blank=True, verbose_name='second surname')),
-                ('aliases', enlace.core.fields.EncryptedTextField(blank=True, verbose_name='aliases')),
-                ('sex', models.CharField(choices=[('M', 'Male'), ('F', 'Female'), ('X', 'Not specified')], default='X', max_length=1, verbose_name='sex')),
-                ('gender', models.CharField(blank=True, max_length=24, verbose_name='gender')),
-                ('birth_date', enlace.core.fields.EncryptedDateField(blank=True, null=True, verbose_name='birth date')),
-                ('age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='age')),
-                ('age_band', models.CharField(choices=[('0_11', '0-11 years'), ('12_17', '12-17 years'), ('18_29', '18-29 years'), ('30_49', '30-49 years'), ('50_plus', '50 years or more'), ('unknown', 'Unknown')], db_index=True, default='unknown', max_length=8, verbose_name='age band')),
-                ('is_minor', models.BooleanField(default=False, verbose_name='minor')),
-                ('nationalities', models.JSONField(blank=True, default=list, verbose_name='nationalities')),
-                ('address', enlace.core.fields.EncryptedTextField(blank=True, verbose_name='address')),
-                ('trafficking_status', models.CharField(blank=True, max_length=32, verbose_name='trafficking status')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='persons', to='cases.case', verbose_name='case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("victim", "Victim"),
+                            ("smuggled_migrant", "Smuggled migrant"),
+                            ("suspect", "Suspect"),
+                            ("convicted", "Convicted"),
+                            ("witness", "Witness"),
+                            ("facilitator", "Facilitator"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "pseudonym",
+                    models.CharField(max_length=20, unique=True, verbose_name="pseudonym"),
+                ),
+                (
+                    "given_names",
+                    enlace.core.fields.EncryptedTextField(blank=True, verbose_name="given names"),
+                ),
+                (
+                    "first_surname",
+                    enlace.core.fields.EncryptedTextField(blank=True, verbose_name="first surname"),
+                ),
+                (
+                    "second_surname",
+                    enlace.core.fields.EncryptedTextField(
+                        blank=True, verbose_name="second surname"
+                    ),
+                ),
+                (
+                    "aliases",
+                    enlace.core.fields.EncryptedTextField(blank=True, verbose_name="aliases"),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("M", "Male"), ("F", "Female"), ("X", "Not specified")],
+                        default="X",
+                        max_length=1,
+                        verbose_name="sex",
+                    ),
+                ),
+                ("gender", models.CharField(blank=True, max_length=24, verbose_name="gender")),
+                (
+                    "birth_date",
+                    enlace.core.fields.EncryptedDateField(
+                        blank=True, null=True, verbose_name="birth date"
+                    ),
+                ),
+                (
+                    "age",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="age"),
+                ),
+                (
+                    "age_band",
+                    models.CharField(
+                        choices=[
+                            ("0_11", "0-11 years"),
+                            ("12_17", "12-17 years"),
+                            ("18_29", "18-29 years"),
+                            ("30_49", "30-49 years"),
+                            ("50_plus", "50 years or more"),
+                            ("unknown", "Unknown"),
+                        ],
+                        db_index=True,
+                        default="unknown",
+                        max_length=8,
+                        verbose_name="age band",
+                    ),
+                ),
+                ("is_minor", models.BooleanField(default=False, verbose_name="minor")),
+                (
+                    "nationalities",
+                    models.JSONField(blank=True, default=list, verbose_name="nationalities"),
+                ),
+                (
+                    "address",
+                    enlace.core.fields.EncryptedTextField(blank=True, verbose_name="address"),
+                ),
+                (
+                    "trafficking_status",
+                    models.CharField(blank=True, max_length=32, verbose_name="trafficking status"),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="persons",
+                        to="cases.case",
+                        verbose_name="case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'persons',
-                'ordering': ['case', 'id'],
+                "verbose_name": "person",
+                "verbose_name_plural": "persons",
+                "ordering": ["case", "id"],
             },
         ),
         migrations.CreateModel(
-            name='IdentityDocument',
+            name="IdentityDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('document_type', models.CharField(max_length=20, verbose_name='document type')),
-                ('number', enlace.core.fields.EncryptedTextField(blank=True, verbose_name='number')),
-                ('number_index', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('issuing_country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='issuing country')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='cases.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("document_type", models.CharField(max_length=20, verbose_name="document type")),
+                (
+                    "number",
+                    enlace.core.fields.EncryptedTextField(blank=True, verbose_name="number"),
+                ),
+                ("number_index", models.CharField(blank=True, db_index=True, max_length=64)),
+                (
+                    "issuing_country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="issuing country",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="cases.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'identity document',
-                'verbose_name_plural': 'identity documents',
+                "verbose_name": "identity document",
+                "verbose_name_plural": "identity documents",
             },
         ),
         migrations.CreateModel(
-            name='DocumentUsed',
+            name="DocumentUsed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('document_type', models.CharField(max_length=20, verbose_name='document type')),
-                ('number', enlace.core.fields.EncryptedTextField(blank=True, verbose_name='number')),
-                ('number_index', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('nature', models.CharField(db_index=True, max_length=24, verbose_name='nature')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents_used', to='cases.case')),
-                ('issuing_country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='issuing country')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents_used', to='cases.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("document_type", models.CharField(max_length=20, verbose_name="document type")),
+                (
+                    "number",
+                    enlace.core.fields.EncryptedTextField(blank=True, verbose_name="number"),
+                ),
+                ("number_index", models.CharField(blank=True, db_index=True, max_length=64)),
+                ("nature", models.CharField(db_index=True, max_length=24, verbose_name="nature")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents_used",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "issuing_country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="issuing country",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents_used",
+                        to="cases.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document used',
-                'verbose_name_plural': 'documents used',
+                "verbose_name": "document used",
+                "verbose_name_plural": "documents used",
             },
         ),
         migrations.CreateModel(
-            name='PersonPhone',
+            name="PersonPhone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', enlace.core.fields.EncryptedTextField(verbose_name='phone number (E.164)')),
-                ('number_index', models.CharField(db_index=True, max_length=64)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phones', to='cases.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    enlace.core.fields.EncryptedTextField(verbose_name="phone number (E.164)"),
+                ),
+                ("number_index", models.CharField(db_index=True, max_length=64)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phones",
+                        to="cases.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phone',
-                'verbose_name_plural': 'phones',
+                "verbose_name": "phone",
+                "verbose_name_plural": "phones",
             },
         ),
         migrations.CreateModel(
-            name='RouteLeg',
+            name="RouteLeg",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sequence', models.PositiveSmallIntegerField(verbose_name='order')),
-                ('from_place', models.CharField(blank=True, max_length=120, verbose_name='from place')),
-                ('to_place', models.CharField(blank=True, max_length=120, verbose_name='to place')),
-                ('transport_mode', models.CharField(blank=True, max_length=20, verbose_name='transport mode')),
-                ('crossing_point', models.CharField(blank=True, max_length=120, verbose_name='border crossing point')),
-                ('crossing_type', models.CharField(blank=True, max_length=20, verbose_name='crossing')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('fee_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='fee paid')),
-                ('fee_currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='route', to='cases.case')),
-                ('from_country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='from country')),
-                ('to_country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='to country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sequence", models.PositiveSmallIntegerField(verbose_name="order")),
+                (
+                    "from_place",
+                    models.CharField(blank=True, max_length=120, verbose_name="from place"),
+                ),
+                ("to_place", models.CharField(blank=True, max_length=120, verbose_name="to place")),
+                (
+                    "transport_mode",
+                    models.CharField(blank=True, max_length=20, verbose_name="transport mode"),
+                ),
+                (
+                    "crossing_point",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="border crossing point"
+                    ),
+                ),
+                (
+                    "crossing_type",
+                    models.CharField(blank=True, max_length=20, verbose_name="crossing"),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                (
+                    "fee_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="fee paid",
+                    ),
+                ),
+                (
+                    "fee_currency",
+                    models.CharField(blank=True, max_length=3, verbose_name="currency"),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="route",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "from_country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="from country",
+                    ),
+                ),
+                (
+                    "to_country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="to country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'route leg',
-                'verbose_name_plural': 'route legs',
-                'ordering': ['case', 'sequence'],
+                "verbose_name": "route leg",
+                "verbose_name_plural": "route legs",
+                "ordering": ["case", "sequence"],
             },
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.UniqueConstraint(fields=('owner_country', 'reference'), name='case_reference_unique_per_owner'),
+            model_name="case",
+            constraint=models.UniqueConstraint(
+                fields=("owner_country", "reference"), name="case_reference_unique_per_owner"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='routeleg',
-            constraint=models.UniqueConstraint(fields=('case', 'sequence'), name='route_leg_order_unique'),
+            model_name="routeleg",
+            constraint=models.UniqueConstraint(
+                fields=("case", "sequence"), name="route_leg_order_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='routeleg',
-            constraint=models.CheckConstraint(condition=models.Q(('fee_amount__isnull', True), ('fee_amount__gte', 0), _connector='OR'), name='route_leg_fee_not_negative'),
+            model_name="routeleg",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("fee_amount__isnull", True), ("fee_amount__gte", 0), _connector="OR"
+                ),
+                name="route_leg_fee_not_negative",
+            ),
         ),
     ]

@@ -28,8 +28,9 @@ class StandardFormatFactory(factory.DictFactory):
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
-        return super()._build(model_class, *args,
-                              **{key: value for key, value in kwargs.items() if value is not None})
+        return super()._build(
+            model_class, *args, **{key: value for key, value in kwargs.items() if value is not None}
+        )
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -50,13 +51,25 @@ class PersonDataFactory(StandardFormatFactory):
         # The victim of the standard case: named in full, with a birth date, a phone and a
         # passport (the fields that law profiles redact).
         identified = factory.Trait(
-            given_names="María José", second_surname="Gómez", age=None,
-            birth_date="2008-03-02", phones=factory.LazyFunction(lambda: ["+50255551234"]),
-            documents=factory.LazyFunction(lambda: [
-                {"document_type": "passport", "issuing_country": "GT", "number": "A1234567"}]),
+            given_names="María José",
+            second_surname="Gómez",
+            age=None,
+            birth_date="2008-03-02",
+            phones=factory.LazyFunction(lambda: ["+50255551234"]),
+            documents=factory.LazyFunction(
+                lambda: [
+                    {"document_type": "passport", "issuing_country": "GT", "number": "A1234567"}
+                ]
+            ),
         )
-        suspect = factory.Trait(role="suspect", given_names="Juan", first_surname="López",
-                                sex="M", age=41, nationalities=factory.LazyFunction(lambda: ["MX"]))
+        suspect = factory.Trait(
+            role="suspect",
+            given_names="Juan",
+            first_surname="López",
+            sex="M",
+            age=41,
+            nationalities=factory.LazyFunction(lambda: ["MX"]),
+        )
 
 
 class CaseDataFactory(StandardFormatFactory):
@@ -72,36 +85,65 @@ class CaseDataFactory(StandardFormatFactory):
     exploitation_types = factory.LazyFunction(lambda: ["SexualExploitation"])
     methods_of_control = factory.LazyFunction(lambda: ["DebtBondage", "WithholdsDocuments"])
     modus_operandi_tags = factory.LazyFunction(lambda: ["false_job_offer", "social_media"])
-    persons = factory.LazyFunction(lambda: [PersonDataFactory(identified=True),
-                                            PersonDataFactory(suspect=True)])
-    route = factory.LazyFunction(lambda: [
-        {"from_country": "GT", "from_place": "Tecún Umán", "to_country": "MX",
-         "to_place": "Tapachula", "transport_mode": "on_foot",
-         "crossing_type": "irregular_crossing", "fee_amount": "300.00", "fee_currency": "USD"},
-        {"from_country": "MX", "to_country": "MX", "to_place": "Cancún", "transport_mode": "bus"},
-    ])
-    documents_used = factory.LazyFunction(lambda: [
-        {"person": 0, "document_type": "passport", "issuing_country": "GT",
-         "number": "A1234567", "nature": "genuine"}])
+    persons = factory.LazyFunction(
+        lambda: [PersonDataFactory(identified=True), PersonDataFactory(suspect=True)]
+    )
+    route = factory.LazyFunction(
+        lambda: [
+            {
+                "from_country": "GT",
+                "from_place": "Tecún Umán",
+                "to_country": "MX",
+                "to_place": "Tapachula",
+                "transport_mode": "on_foot",
+                "crossing_type": "irregular_crossing",
+                "fee_amount": "300.00",
+                "fee_currency": "USD",
+            },
+            {
+                "from_country": "MX",
+                "to_country": "MX",
+                "to_place": "Cancún",
+                "transport_mode": "bus",
+            },
+        ]
+    )
+    documents_used = factory.LazyFunction(
+        lambda: [
+            {
+                "person": 0,
+                "document_type": "passport",
+                "issuing_country": "GT",
+                "number": "A1234567",
+                "nature": "genuine",
+            }
+        ]
+    )
     justice = factory.LazyFunction(lambda: [{"stage": "arrest", "date": "2025-08-15"}])
-    assistance = factory.LazyFunction(lambda: [{"assistance_type": "shelter",
-                                                "date": "2025-08-15"}])
+    assistance = factory.LazyFunction(
+        lambda: [{"assistance_type": "shelter", "date": "2025-08-15"}]
+    )
 
     class Params:
         # The smallest case the statistics count: one person, no route, no justice track.
         minimal = factory.Trait(
-            reporting_agency="Agencia", date_reported=None, handling_code=None,
-            summary="Caso de prueba", methods_of_control=None, modus_operandi_tags=None,
+            reporting_agency="Agencia",
+            date_reported=None,
+            handling_code=None,
+            summary="Caso de prueba",
+            methods_of_control=None,
+            modus_operandi_tags=None,
             persons=factory.LazyFunction(lambda: [PersonDataFactory()]),
-            route=factory.LazyFunction(list), documents_used=factory.LazyFunction(list),
-            justice=None, assistance=None,
+            route=factory.LazyFunction(list),
+            documents_used=factory.LazyFunction(list),
+            justice=None,
+            assistance=None,
         )
 
 
 def validated(items: dict | list[dict], actor: Any = None):
     """Standard Format data through the one validator, as the API and importers send it."""
-    serializer = CaseSerializer(data=items, many=isinstance(items, list),
-                                context={"actor": actor})
+    serializer = CaseSerializer(data=items, many=isinstance(items, list), context={"actor": actor})
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
 

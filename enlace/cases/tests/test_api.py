@@ -21,8 +21,11 @@ def standard_case(**overrides):
 
 @pytest.fixture
 def officers(users):
-    return {"mx": users["mx_liaison"], "gt": user_for(Role.LIAISON, "GT-NLO", "gt-liaison"),
-            "hn": user_for(Role.LIAISON, "HN-NLO", "hn-liaison")}
+    return {
+        "mx": users["mx_liaison"],
+        "gt": user_for(Role.LIAISON, "GT-NLO", "gt-liaison"),
+        "hn": user_for(Role.LIAISON, "HN-NLO", "hn-liaison"),
+    }
 
 
 def test_create_share_read_redacted_and_refuse_others(officers, login):
@@ -37,9 +40,11 @@ def test_create_share_read_redacted_and_refuse_others(officers, login):
     assert body["persons"][0]["phones"] == ["+50255551234"]
     case_id, version = body["id"], body["version"]
 
-    shared = mx.post(f"/api/v1/cases/{case_id}/share/", {
-        "audience": "selected", "countries": ["GT"], "handling_code": "H1",
-        "version": version}, content_type="application/json")
+    shared = mx.post(
+        f"/api/v1/cases/{case_id}/share/",
+        {"audience": "selected", "countries": ["GT"], "handling_code": "H1", "version": version},
+        content_type="application/json",
+    )
     assert shared.status_code == 200 and shared.json()["shared_with"] == ["GT"]
 
     gt = login(officers["gt"])
@@ -54,8 +59,9 @@ def test_create_share_read_redacted_and_refuse_others(officers, login):
     assert victim["phones"] == [] and victim["documents"][0]["number"] is None
     assert seen["documents_used"][0]["number"] is None
     assert "names" in seen["redacted"] and "birth_dates" not in seen["redacted"]
-    assert Event.objects.filter(action="cases.read", actor_username="gt-liaison",
-                                owner_country="MX").exists()
+    assert Event.objects.filter(
+        action="cases.read", actor_username="gt-liaison", owner_country="MX"
+    ).exists()
 
     hn = login(officers["hn"])
     assert hn.get("/api/v1/cases/").json()["count"] == 0
@@ -63,18 +69,23 @@ def test_create_share_read_redacted_and_refuse_others(officers, login):
     assert hn.get("/api/v1/cases/inbox/").json()["count"] == 0
     assert hn.get("/api/v1/cases/", {"search": "hoteles"}).json()["count"] == 0
     # recipients never edit
-    update = gt.put(f"/api/v1/cases/{case_id}/", {**standard_case(), "version": 2},
-                    content_type="application/json")
+    update = gt.put(
+        f"/api/v1/cases/{case_id}/",
+        {**standard_case(), "version": 2},
+        content_type="application/json",
+    )
     assert update.status_code == 403
 
 
 def test_names_are_encrypted_in_the_database(officers, login):
-    login(officers["mx"]).post("/api/v1/cases/", standard_case(),
-                               content_type="application/json")
+    login(officers["mx"]).post("/api/v1/cases/", standard_case(), content_type="application/json")
     person = Person.objects.get(role="victim")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT given_names, first_surname, birth_date FROM "  # noqa: S608
-                       f"{Person._meta.db_table} WHERE id = %s", [person.pk])
+        cursor.execute(
+            f"SELECT given_names, first_surname, birth_date FROM "  # noqa: S608
+            f"{Person._meta.db_table} WHERE id = %s",
+            [person.pk],
+        )
         row = cursor.fetchone()
     assert all(value.startswith("e1:") for value in row)
     assert "Pérez" not in "".join(row) and "2008" not in "".join(row)
@@ -83,30 +94,38 @@ def test_names_are_encrypted_in_the_database(officers, login):
 def test_a_stale_update_answers_409(officers, login):
     mx = login(officers["mx"])
     body = mx.post("/api/v1/cases/", standard_case(), content_type="application/json").json()
-    first = mx.put(f"/api/v1/cases/{body['id']}/", {**standard_case(summary="v2"),
-                                                    "version": body["version"]},
-                   content_type="application/json")
+    first = mx.put(
+        f"/api/v1/cases/{body['id']}/",
+        {**standard_case(summary="v2"), "version": body["version"]},
+        content_type="application/json",
+    )
     assert first.status_code == 200 and first.json()["version"] == body["version"] + 1
     assert first.json()["persons"][0]["pseudonym"] == body["persons"][0]["pseudonym"]
-    stale = mx.put(f"/api/v1/cases/{body['id']}/", {**standard_case(summary="v3"),
-                                                    "version": body["version"]},
-                   content_type="application/json")
+    stale = mx.put(
+        f"/api/v1/cases/{body['id']}/",
+        {**standard_case(summary="v3"), "version": body["version"]},
+        content_type="application/json",
+    )
     assert stale.status_code == 409
     assert stale.json()["error"]["code"] == "stale"
     assert Case.objects.get().summary == "v2"
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"case_type": "kidnapping"}, "case_type"),
-    ({"date_identified": "2025-02-30"}, "date_identified"),
-    ({"exploitation_types": ["Slavery"]}, "exploitation_types"),
-    ({"route": [{"from_country": "XX", "to_country": "MX"}]}, "route"),
-    ({"reporting_agency": ""}, "reporting_agency"),
-    ({"persons": [{"role": "victim", "phones": ["12"]}]}, "persons"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"case_type": "kidnapping"}, "case_type"),
+        ({"date_identified": "2025-02-30"}, "date_identified"),
+        ({"exploitation_types": ["Slavery"]}, "exploitation_types"),
+        ({"route": [{"from_country": "XX", "to_country": "MX"}]}, "route"),
+        ({"reporting_agency": ""}, "reporting_agency"),
+        ({"persons": [{"role": "victim", "phones": ["12"]}]}, "persons"),
+    ],
+)
 def test_invalid_input_names_the_field_and_writes_nothing(officers, login, overrides, field):
-    response = login(officers["mx"]).post("/api/v1/cases/", standard_case(**overrides),
-                                          content_type="application/json")
+    response = login(officers["mx"]).post(
+        "/api/v1/cases/", standard_case(**overrides), content_type="application/json"
+    )
     assert response.status_code == 400
     paths = response.json()["error"]["fields"]
     assert any(path == field or path.startswith(f"{field}.") for path in paths)
@@ -116,11 +135,17 @@ def test_invalid_input_names_the_field_and_writes_nothing(officers, login, overr
 def test_bulk_create_is_all_or_nothing(officers, login):
     mx = login(officers["mx"])
     good = standard_case()
-    response = mx.post("/api/v1/cases/bulk/", [good, standard_case(case_type="nope")],
-                       content_type="application/json")
+    response = mx.post(
+        "/api/v1/cases/bulk/",
+        [good, standard_case(case_type="nope")],
+        content_type="application/json",
+    )
     assert response.status_code == 400 and not Case.objects.exists()
-    response = mx.post("/api/v1/cases/bulk/", [good, standard_case(reference="MX-2025-00077")],
-                       content_type="application/json")
+    response = mx.post(
+        "/api/v1/cases/bulk/",
+        [good, standard_case(reference="MX-2025-00077")],
+        content_type="application/json",
+    )
     assert response.status_code == 201
     assert sorted(response.json()["created"]) == ["MX-2025-00001", "MX-2025-00077"]
 
@@ -128,10 +153,16 @@ def test_bulk_create_is_all_or_nothing(officers, login):
 def test_filters(officers, login):
     mx = login(officers["mx"])
     mx.post("/api/v1/cases/", standard_case(), content_type="application/json")
-    mx.post("/api/v1/cases/", standard_case(case_type="smuggling", exploitation_types=[],
-                                            route=[{"from_country": "CU", "to_country": "MX"}],
-                                            documents_used=[]),
-            content_type="application/json")
+    mx.post(
+        "/api/v1/cases/",
+        standard_case(
+            case_type="smuggling",
+            exploitation_types=[],
+            route=[{"from_country": "CU", "to_country": "MX"}],
+            documents_used=[],
+        ),
+        content_type="application/json",
+    )
 
     def count(**params):
         return mx.get("/api/v1/cases/", params).json()["count"]
@@ -151,12 +182,14 @@ def test_roles_without_records_cannot_use_the_case_api(users, login, user_key):
     assert login(users[user_key]).get("/api/v1/cases/").status_code == 403
 
 
-def test_partners_audience_reaches_the_secretariat_but_not_civil_society(officers, users,
-                                                                         login):
+def test_partners_audience_reaches_the_secretariat_but_not_civil_society(officers, users, login):
     mx = login(officers["mx"])
     body = mx.post("/api/v1/cases/", standard_case(), content_type="application/json").json()
-    mx.post(f"/api/v1/cases/{body['id']}/share/", {"audience": "partners", "version": 1},
-            content_type="application/json")
+    mx.post(
+        f"/api/v1/cases/{body['id']}/share/",
+        {"audience": "partners", "version": 1},
+        content_type="application/json",
+    )
     assert login(users["st"]).get(f"/api/v1/cases/{body['id']}/").status_code == 200
     assert login(users["observer"]).get("/api/v1/cases/").json()["count"] == 1
     assert login(users["civil_society"]).get(f"/api/v1/cases/{body['id']}/").status_code == 403
@@ -169,10 +202,14 @@ def test_automatic_references_never_overflow_the_format(officers):
 
     from enlace.cases.services import cases_create_many
 
-    item = {"reporting_agency": "INM", "date_identified": date(2025, 1, 1),
-            "case_type": "smuggling"}
-    cases_create_many(actor=officers["mx"], items=[dict(item, reference="MX-2025-99999")],
-                      audit=False)
+    item = {
+        "reporting_agency": "INM",
+        "date_identified": date(2025, 1, 1),
+        "case_type": "smuggling",
+    }
+    cases_create_many(
+        actor=officers["mx"], items=[dict(item, reference="MX-2025-99999")], audit=False
+    )
     with pytest.raises(ValidationError):
         cases_create_many(actor=officers["mx"], items=[item], audit=False)
     assert Case.objects.count() == 1
@@ -186,18 +223,33 @@ def test_colliding_pseudonyms_are_redrawn(officers, monkeypatch):
     # the second draw repeats the first within the batch; the fourth is already stored
     draws = iter(["V-SAME", "V-SAME", "V-OTHER1", "V-SAME", "V-OTHER2"])
     monkeypatch.setattr(services, "new_pseudonym", lambda role: next(draws))
-    item = {"reporting_agency": "INM", "date_identified": date(2025, 1, 1),
-            "case_type": "trafficking", "persons": [{"role": "victim"}, {"role": "victim"}]}
+    item = {
+        "reporting_agency": "INM",
+        "date_identified": date(2025, 1, 1),
+        "case_type": "trafficking",
+        "persons": [{"role": "victim"}, {"role": "victim"}],
+    }
     services.cases_create_many(actor=officers["mx"], items=[item], audit=False)
-    services.cases_create_many(actor=officers["mx"], items=[
-        {**item, "persons": [{"role": "victim"}]}], audit=False)
+    services.cases_create_many(
+        actor=officers["mx"], items=[{**item, "persons": [{"role": "victim"}]}], audit=False
+    )
     assert sorted(Person.objects.values_list("pseudonym", flat=True)) == [
-        "V-OTHER1", "V-OTHER2", "V-SAME"]
+        "V-OTHER1",
+        "V-OTHER2",
+        "V-SAME",
+    ]
 
 
-@pytest.mark.parametrize(("choices", "vocabulary"), [
-    ("CaseType", "case_type"), ("PersonRole", "person_role"), ("RecordStatus", "record_status"),
-    ("Sex", "sex"), ("AgeBand", "age_band")])
+@pytest.mark.parametrize(
+    ("choices", "vocabulary"),
+    [
+        ("CaseType", "case_type"),
+        ("PersonRole", "person_role"),
+        ("RecordStatus", "record_status"),
+        ("Sex", "sex"),
+        ("AgeBand", "age_band"),
+    ],
+)
 def test_model_choices_and_published_vocabularies_agree(choices, vocabulary):
     """The same codes are model choices (for the database) and vocabulary terms (for API
     clients); they must not drift apart."""
@@ -207,14 +259,16 @@ def test_model_choices_and_published_vocabularies_agree(choices, vocabulary):
     assert set(getattr(module, choices).values) == set(vocabulary_codes(vocabulary))
 
 
-def test_a_page_of_shared_cases_reads_each_law_profile_once(officers, login,
-                                                            django_assert_max_num_queries):
+def test_a_page_of_shared_cases_reads_each_law_profile_once(
+    officers, login, django_assert_max_num_queries
+):
     from enlace.cases.serializers import CaseSerializer
     from enlace.cases.services import cases_create_many
 
     LawProfile.objects.create(country_id="MX", share_birth_dates=True)
-    data = CaseSerializer(data=[standard_case() for _ in range(10)], many=True,
-                          context={"actor": officers["mx"]})
+    data = CaseSerializer(
+        data=[standard_case() for _ in range(10)], many=True, context={"actor": officers["mx"]}
+    )
     data.is_valid(raise_exception=True)
     cases = cases_create_many(actor=officers["mx"], items=data.validated_data, audit=False)
     Case.objects.filter(pk__in=[case.pk for case in cases]).update(audience="network")
@@ -225,8 +279,9 @@ def test_a_page_of_shared_cases_reads_each_law_profile_once(officers, login,
 
     with CaptureQueriesContext(connection) as captured:
         response = guatemala.get("/api/v1/cases/")
-    profile_reads = [query for query in captured.captured_queries
-                     if "access_lawprofile" in query["sql"]]
+    profile_reads = [
+        query for query in captured.captured_queries if "access_lawprofile" in query["sql"]
+    ]
     assert len(profile_reads) == 1  # not one per case
     with django_assert_max_num_queries(20):  # constant: session, user, page, prefetches
         response = guatemala.get("/api/v1/cases/")

@@ -19,16 +19,31 @@ pytestmark = pytest.mark.django_db
 def hostile_cases(users):
     """One case per payload, typed by a Costa Rican liaison officer in the free-text fields."""
     for payload in HOSTILE:
-        create_case(actor=users["cr_liaison"], data=CaseDataFactory(
-            reporting_agency=payload, summary=payload, modus_operandi_narrative=payload,
-            persons=[PersonDataFactory(identified=True, given_names=f"Ana {payload}")]))
+        create_case(
+            actor=users["cr_liaison"],
+            data=CaseDataFactory(
+                reporting_agency=payload,
+                summary=payload,
+                modus_operandi_narrative=payload,
+                persons=[PersonDataFactory(identified=True, given_names=f"Ana {payload}")],
+            ),
+        )
 
 
 @pytest.mark.parametrize("file_format", ["csv", "htcds-csv", "xlsx"])
 def test_the_command_export_is_inert(hostile_cases, tmp_path, file_format):
     out = tmp_path / f"cases.{file_format}"
-    call_command("cases", "export", "--format", file_format, "--out", str(out),
-                 "--country", "CR", stdout=io.StringIO())
+    call_command(
+        "cases",
+        "export",
+        "--format",
+        file_format,
+        "--out",
+        str(out),
+        "--country",
+        "CR",
+        stdout=io.StringIO(),
+    )
     check = assert_xlsx_inert if file_format == "xlsx" else assert_csv_inert
     check(out.read_bytes())
 
@@ -46,8 +61,17 @@ def test_an_exported_workbook_imports_back_as_typed(hostile_cases, tmp_path):
     from enlace.core.importing import read_rows
 
     out = tmp_path / "cases.xlsx"
-    call_command("cases", "export", "--format", "xlsx", "--out", str(out), "--country", "CR",
-                 stdout=io.StringIO())
+    call_command(
+        "cases",
+        "export",
+        "--format",
+        "xlsx",
+        "--out",
+        str(out),
+        "--country",
+        "CR",
+        stdout=io.StringIO(),
+    )
     header, rows = read_rows(out, "xlsx")
     assert header == COLUMNS
     # as typed, but for the surrounding white space every importer trims

@@ -10,8 +10,12 @@ pytestmark = pytest.mark.django_db
 
 
 @settings(max_examples=25, deadline=None)
-@given(minimal=st.booleans(), identified=st.booleans(), suspect=st.booleans(),
-       age=st.one_of(st.none(), st.integers(min_value=0, max_value=99)))
+@given(
+    minimal=st.booleans(),
+    identified=st.booleans(),
+    suspect=st.booleans(),
+    age=st.one_of(st.none(), st.integers(min_value=0, max_value=99)),
+)
 def test_every_variant_is_valid_standard_format(minimal, identified, suspect, age):
     person = PersonDataFactory(identified=identified, suspect=suspect, age=age)
     assert None not in person.values()

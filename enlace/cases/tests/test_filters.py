@@ -25,10 +25,18 @@ WORDS = ["costa", "hotel", "Agencia", "CR-2025", "finca", "zzz"]
 
 
 def _case(rng: random.Random) -> dict:
-    legs = [{"from_country": rng.choice(COUNTRIES), "to_country": rng.choice(COUNTRIES),
-             "transport_mode": "bus"} for _ in range(rng.randint(0, 2))]
-    persons = [PersonDataFactory(nationalities=rng.sample(COUNTRIES, rng.randint(0, 2)))
-               for _ in range(rng.randint(1, 3))]
+    legs = [
+        {
+            "from_country": rng.choice(COUNTRIES),
+            "to_country": rng.choice(COUNTRIES),
+            "transport_mode": "bus",
+        }
+        for _ in range(rng.randint(0, 2))
+    ]
+    persons = [
+        PersonDataFactory(nationalities=rng.sample(COUNTRIES, rng.randint(0, 2)))
+        for _ in range(rng.randint(1, 3))
+    ]
     return CaseDataFactory(
         minimal=True,
         case_type=rng.choice(["trafficking", "smuggling"]),
@@ -37,9 +45,12 @@ def _case(rng: random.Random) -> dict:
         reporting_agency=rng.choice(["Agencia Norte", "Policía", "Fiscalía"]),
         summary=rng.choice(["Hotel en la costa", "Finca cafetalera", "Bar de carretera"]),
         exploitation_types=rng.sample(EXPLOITATION, rng.randint(0, 2)),
-        persons=persons, route=legs,
-        documents_used=[{"document_type": "passport", "nature": rng.choice(NATURES)}
-                        for _ in range(rng.randint(0, 2))],
+        persons=persons,
+        route=legs,
+        documents_used=[
+            {"document_type": "passport", "nature": rng.choice(NATURES)}
+            for _ in range(rng.randint(0, 2))
+        ],
     )
 
 
@@ -55,8 +66,7 @@ def population(users):
 
 def _keep(case: Case, cleaned: dict) -> bool:
     nationalities = {code for person in case.persons.all() for code in person.nationalities}
-    route = {code for leg in case.route.all() for code in (leg.from_country_id,
-                                                           leg.to_country_id)}
+    route = {code for leg in case.route.all() for code in (leg.from_country_id, leg.to_country_id)}
     natures = {document.nature for document in case.documents_used.all()}
     tests = {
         "case_type": lambda v: case.case_type == v,
@@ -68,25 +78,34 @@ def _keep(case: Case, cleaned: dict) -> bool:
         "nationality": lambda v: v.iso2 in nationalities,
         "route_country": lambda v: v.iso2 in route,
         "document_nature": lambda v: v in natures,
-        "search": lambda v: any(contains(text, v) for text in (
-            case.reference, case.reporting_agency, case.summary,
-            case.modus_operandi_narrative)),
+        "search": lambda v: any(
+            contains(text, v)
+            for text in (
+                case.reference,
+                case.reporting_agency,
+                case.summary,
+                case.modus_operandi_narrative,
+            )
+        ),
     }
     return all(tests[key](value) for key, value in cleaned.items())
 
 
-PARAMS = st.fixed_dictionaries({}, optional={
-    "case_type": st.sampled_from(["", "trafficking", "smuggling"]),
-    "owner_country": st.sampled_from(["CR", "mx", "GT"]),
-    "status": st.sampled_from(["active", "closed", "draft", "archived"]),
-    "date_from": st.dates().map(lambda d: f"2025-{d.month:02d}-{min(d.day, 28):02d}"),
-    "date_to": st.dates().map(lambda d: f"2025-{d.month:02d}-{min(d.day, 28):02d}"),
-    "exploitation_type": st.sampled_from(EXPLOITATION),
-    "nationality": st.sampled_from([*COUNTRIES, "gt"]),
-    "route_country": st.sampled_from(COUNTRIES),
-    "document_nature": st.sampled_from(NATURES),
-    "search": st.sampled_from(WORDS),
-})
+PARAMS = st.fixed_dictionaries(
+    {},
+    optional={
+        "case_type": st.sampled_from(["", "trafficking", "smuggling"]),
+        "owner_country": st.sampled_from(["CR", "mx", "GT"]),
+        "status": st.sampled_from(["active", "closed", "draft", "archived"]),
+        "date_from": st.dates().map(lambda d: f"2025-{d.month:02d}-{min(d.day, 28):02d}"),
+        "date_to": st.dates().map(lambda d: f"2025-{d.month:02d}-{min(d.day, 28):02d}"),
+        "exploitation_type": st.sampled_from(EXPLOITATION),
+        "nationality": st.sampled_from([*COUNTRIES, "gt"]),
+        "route_country": st.sampled_from(COUNTRIES),
+        "document_nature": st.sampled_from(NATURES),
+        "search": st.sampled_from(WORDS),
+    },
+)
 
 
 @pytest.mark.parametrize("viewer", ["cr_liaison", "st"])
@@ -104,15 +123,23 @@ def test_filters_narrow_the_scope_and_mean_what_they_say(population, viewer):
 def test_selector_keywords_are_the_same_filters(population):
     officer = population["cr_liaison"]
     by_keywords = selectors.case_list(actor=officer, owner_country="mx", case_type="smuggling")
-    by_filterset = CaseFilterSet({"owner_country": "MX", "case_type": "smuggling"},
-                                 queryset=selectors.case_list(actor=officer)).qs
+    by_filterset = CaseFilterSet(
+        {"owner_country": "MX", "case_type": "smuggling"},
+        queryset=selectors.case_list(actor=officer),
+    ).qs
     assert list(by_keywords) == list(by_filterset)
 
 
-@pytest.mark.parametrize("params", [
-    {"date_from": "not-a-date"}, {"owner_country": "ZZ"}, {"case_type": "piracy"},
-    {"exploitation_type": "Nope"}, {"route_country": "12345"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"date_from": "not-a-date"},
+        {"owner_country": "ZZ"},
+        {"case_type": "piracy"},
+        {"exploitation_type": "Nope"},
+        {"route_country": "12345"},
+    ],
+)
 def test_a_wrong_value_is_a_400_in_the_error_shape(population, login, params):
     response = login(population["cr_liaison"]).get("/api/v1/cases/", params)
     assert response.status_code == 400

@@ -19,18 +19,47 @@ from enlace.cases.models import Case, DocumentUsed, Person
 pytestmark = pytest.mark.django_db
 
 GOOD_ROWS = [
-    {"reference": "MX-2025-00010", "reporting_agency": "INM", "date_identified": "2025-03-01",
-     "case_type": "trafficking", "exploitation_types": "SexualExploitation;ForcedLabour",
-     "route_countries": "GT;MX;US", "route_transport_modes": "on_foot;bus",
-     "person_role": "victim", "given_names": "Ana", "first_surname": "Pérez", "sex": "F",
-     "birth_date": "2009-01-02", "nationalities": "GT", "phone": "+50255551234",
-     "document_type": "passport", "document_issuing_country": "GT",
-     "document_number": "G123", "document_nature": "forged"},
-    {"reference": "MX-2025-00010", "person_role": "suspect", "given_names": "Luis",
-     "first_surname": "Ramos", "sex": "M", "age": "40", "nationalities": "MX"},
-    {"reference": "", "reporting_agency": "FGR", "date_identified": "2025-04-10",
-     "case_type": "smuggling", "route_countries": "CU;NI;HN", "group_migrants": "23",
-     "person_role": "smuggled_migrant", "nationalities": "CU", "sex": "M", "age": "25"},
+    {
+        "reference": "MX-2025-00010",
+        "reporting_agency": "INM",
+        "date_identified": "2025-03-01",
+        "case_type": "trafficking",
+        "exploitation_types": "SexualExploitation;ForcedLabour",
+        "route_countries": "GT;MX;US",
+        "route_transport_modes": "on_foot;bus",
+        "person_role": "victim",
+        "given_names": "Ana",
+        "first_surname": "Pérez",
+        "sex": "F",
+        "birth_date": "2009-01-02",
+        "nationalities": "GT",
+        "phone": "+50255551234",
+        "document_type": "passport",
+        "document_issuing_country": "GT",
+        "document_number": "G123",
+        "document_nature": "forged",
+    },
+    {
+        "reference": "MX-2025-00010",
+        "person_role": "suspect",
+        "given_names": "Luis",
+        "first_surname": "Ramos",
+        "sex": "M",
+        "age": "40",
+        "nationalities": "MX",
+    },
+    {
+        "reference": "",
+        "reporting_agency": "FGR",
+        "date_identified": "2025-04-10",
+        "case_type": "smuggling",
+        "route_countries": "CU;NI;HN",
+        "group_migrants": "23",
+        "person_role": "smuggled_migrant",
+        "nationalities": "CU",
+        "sex": "M",
+        "age": "25",
+    },
 ]
 
 
@@ -52,8 +81,7 @@ def run_import(path, *extra):
 def failing_import(path, *extra):
     out = io.StringIO()
     with pytest.raises(CommandError) as error:
-        call_command("cases", "import", str(path), "--country", "MX", "--json", *extra,
-                     stdout=out)
+        call_command("cases", "import", str(path), "--country", "MX", "--json", *extra, stdout=out)
     report = json.loads(out.getvalue()) if out.getvalue() else None
     return str(error.value), report
 
@@ -63,8 +91,9 @@ def test_a_good_csv_creates_every_case(tmp_path):
     assert report["created"] == 2 and report["errors"] == []
     case = Case.objects.get(reference="MX-2025-00010")
     assert case.owner_country_id == "MX" and case.persons.count() == 2
-    assert [(leg.from_country_id, leg.to_country_id, leg.transport_mode)
-            for leg in case.route.all()] == [("GT", "MX", "on_foot"), ("MX", "US", "bus")]
+    assert [
+        (leg.from_country_id, leg.to_country_id, leg.transport_mode) for leg in case.route.all()
+    ] == [("GT", "MX", "on_foot"), ("MX", "US", "bus")]
     assert case.documents_used.get().nature == "forged"
     victim = case.persons.get(role="victim")
     assert victim.given_names == "Ana" and victim.is_minor
@@ -79,28 +108,31 @@ def test_dry_run_writes_nothing(tmp_path):
     assert not Case.objects.exists()
 
 
-@pytest.mark.parametrize(("change", "row", "column"), [
-    ({"reporting_agency": ""}, 2, "reporting_agency"),
-    ({"case_type": "kidnapping"}, 2, "case_type"),
-    ({"date_identified": "2025-02-30"}, 2, "date_identified"),
-    ({"nationalities": "ZZ"}, 2, "nationalities"),
-    ({"exploitation_types": "Slavery"}, 2, "exploitation_types"),
-    ({"route_countries": "GT;XX"}, 2, "route_countries"),
-])
+@pytest.mark.parametrize(
+    ("change", "row", "column"),
+    [
+        ({"reporting_agency": ""}, 2, "reporting_agency"),
+        ({"case_type": "kidnapping"}, 2, "case_type"),
+        ({"date_identified": "2025-02-30"}, 2, "date_identified"),
+        ({"nationalities": "ZZ"}, 2, "nationalities"),
+        ({"exploitation_types": "Slavery"}, 2, "exploitation_types"),
+        ({"route_countries": "GT;XX"}, 2, "route_countries"),
+    ],
+)
 def test_each_bad_row_is_named_and_nothing_is_written(tmp_path, change, row, column):
     rows = [dict(GOOD_ROWS[0], **change), *GOOD_ROWS[1:]]
     message, report = failing_import(write_csv(tmp_path / "cases.csv", rows))
     assert "no se importó nada" in message
-    assert any(error["row"] == row and error["column"] == column for error in report["errors"]), \
+    assert any(error["row"] == row and error["column"] == column for error in report["errors"]), (
         report["errors"]
+    )
     assert not Case.objects.exists() and not Person.objects.exists()
 
 
 def test_an_error_in_a_later_person_row_names_that_row(tmp_path):
     rows = [GOOD_ROWS[0], dict(GOOD_ROWS[1], birth_date="1990-13-01"), GOOD_ROWS[2]]
     _message, report = failing_import(write_csv(tmp_path / "cases.csv", rows))
-    assert {(error["row"], error["column"]) for error in report["errors"]} == {
-        (3, "birth_date")}
+    assert {(error["row"], error["column"]) for error in report["errors"]} == {(3, "birth_date")}
 
 
 def test_duplicate_reference_with_existing_case(tmp_path):
@@ -111,8 +143,9 @@ def test_duplicate_reference_with_existing_case(tmp_path):
 
 
 def test_wrong_encoding_is_a_clear_error(tmp_path):
-    message, _report = failing_import(write_csv(tmp_path / "latin.csv", GOOD_ROWS,
-                                                encoding="latin-1"))
+    message, _report = failing_import(
+        write_csv(tmp_path / "latin.csv", GOOD_ROWS, encoding="latin-1")
+    )
     assert "UTF-8" in message and not Case.objects.exists()
 
 
@@ -153,20 +186,30 @@ def test_ten_megabytes_of_garbage(tmp_path):
 
 def test_json_import_of_standard_format(tmp_path):
     path = tmp_path / "cases.json"
-    path.write_text(json.dumps([{"reporting_agency": "INM", "date_identified": "2025-01-01",
-                                 "case_type": "smuggling"},
-                                {"reporting_agency": "INM", "date_identified": "2025-01-01",
-                                 "case_type": "nope"}]))
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "reporting_agency": "INM",
+                    "date_identified": "2025-01-01",
+                    "case_type": "smuggling",
+                },
+                {"reporting_agency": "INM", "date_identified": "2025-01-01", "case_type": "nope"},
+            ]
+        )
+    )
     _message, report = failing_import(path)
-    assert report["errors"] == [{"row": 2, "column": "case_type",
-                                 "message": report["errors"][0]["message"]}]
+    assert report["errors"] == [
+        {"row": 2, "column": "case_type", "message": report["errors"][0]["message"]}
+    ]
     assert not Case.objects.exists()
 
 
 def test_only_member_states_import(tmp_path):
     with pytest.raises(CommandError, match="no es un Estado miembro de la CRM"):
-        call_command("cases", "import", str(write_csv(tmp_path / "c.csv", GOOD_ROWS)),
-                     "--country", "FR")
+        call_command(
+            "cases", "import", str(write_csv(tmp_path / "c.csv", GOOD_ROWS)), "--country", "FR"
+        )
 
 
 class TestExport:
@@ -182,8 +225,17 @@ class TestExport:
 
     def export(self, tmp_path, file_format, country):
         out = tmp_path / f"export.{file_format}"
-        call_command("cases", "export", "--format", file_format, "--out", str(out),
-                     "--country", country, stdout=io.StringIO())
+        call_command(
+            "cases",
+            "export",
+            "--format",
+            file_format,
+            "--out",
+            str(out),
+            "--country",
+            country,
+            stdout=io.StringIO(),
+        )
         return out
 
     def test_recipient_gets_only_what_is_shared_redacted(self, shared, tmp_path):
@@ -214,14 +266,26 @@ class TestExport:
 
 
 def many_cases(count, start=1):
-    return [{"reference": f"MX-2025-{number:05d}", "reporting_agency": "INM",
-             "date_identified": "2025-05-01", "case_type": "smuggling",
-             "route_countries": "HN;GT;MX", "person_role": "smuggled_migrant",
-             "given_names": f"Persona {number}", "nationalities": "HN", "sex": "F",
-             "age": "30", "phone": "+50495551234", "document_type": "passport",
-             "document_issuing_country": "HN", "document_number": f"H{number}",
-             "document_nature": "genuine"}
-            for number in range(start, start + count)]
+    return [
+        {
+            "reference": f"MX-2025-{number:05d}",
+            "reporting_agency": "INM",
+            "date_identified": "2025-05-01",
+            "case_type": "smuggling",
+            "route_countries": "HN;GT;MX",
+            "person_role": "smuggled_migrant",
+            "given_names": f"Persona {number}",
+            "nationalities": "HN",
+            "sex": "F",
+            "age": "30",
+            "phone": "+50495551234",
+            "document_type": "passport",
+            "document_issuing_country": "HN",
+            "document_number": f"H{number}",
+            "document_nature": "genuine",
+        }
+        for number in range(start, start + count)
+    ]
 
 
 @pytest.fixture
@@ -248,15 +312,15 @@ def test_the_pipelined_import_writes_every_chunk(tmp_path, parallel_import):
     assert used.person == person and used.number == "H7"
 
 
-def test_an_error_in_the_last_chunk_undoes_the_chunks_already_written(tmp_path,
-                                                                      parallel_import):
+def test_an_error_in_the_last_chunk_undoes_the_chunks_already_written(tmp_path, parallel_import):
     rows = many_cases(10)
     rows[9]["nationalities"] = "XX"
     message, report = failing_import(write_csv(tmp_path / "cases.csv", rows))
     assert "no se importó nada" in message
     assert report["created"] == 0
     assert [(error["row"], error["column"]) for error in report["errors"]] == [
-        (11, "nationalities")]
+        (11, "nationalities")
+    ]
     assert not Case.objects.exists() and not Person.objects.exists()
 
 

@@ -64,11 +64,20 @@ def test_template_has_every_column_and_dropdowns(users, login):
     workbook = load_workbook(io.BytesIO(response.content))
     sheet = workbook["cases"]
     assert [cell.value for cell in sheet[1]] == COLUMNS
-    validated = {str(validation.sqref).split(":")[0].rstrip("0123456789")
-                 for validation in sheet.data_validations.dataValidation}
-    letters = {COLUMNS[index]: sheet.cell(row=1, column=index + 1).column_letter
-               for index in range(len(COLUMNS))}
-    for column in ("case_type", "person_role", "sex", "document_nature",
-                   "document_issuing_country"):
+    validated = {
+        str(validation.sqref).split(":")[0].rstrip("0123456789")
+        for validation in sheet.data_validations.dataValidation
+    }
+    letters = {
+        COLUMNS[index]: sheet.cell(row=1, column=index + 1).column_letter
+        for index in range(len(COLUMNS))
+    }
+    for column in (
+        "case_type",
+        "person_role",
+        "sex",
+        "document_nature",
+        "document_issuing_country",
+    ):
         assert letters[column] in validated, column
     assert workbook["codes"].sheet_state == "hidden"

@@ -27,9 +27,15 @@ def test_owner_sees_list_detail_route_and_history(users, login, mexican_case):
 def test_sharing_from_the_page_then_recipient_inbox_redacted(users, login, mexican_case):
     LawProfile.objects.create(country_id="MX", share_birth_dates=True)
     guatemala = user_for(Role.LIAISON, "GT-NLO", "gt-liaison")
-    response = login(users["mx_liaison"]).post(f"/cases/{mexican_case.pk}/", {
-        "audience": "selected", "countries": ["GT"], "handling_code": "H1",
-        "version": mexican_case.version})
+    response = login(users["mx_liaison"]).post(
+        f"/cases/{mexican_case.pk}/",
+        {
+            "audience": "selected",
+            "countries": ["GT"],
+            "handling_code": "H1",
+            "version": mexican_case.version,
+        },
+    )
     assert response.status_code == 302
     gt = login(guatemala)
     inbox = gt.get("/cases/inbox/").content.decode()
@@ -42,10 +48,12 @@ def test_sharing_from_the_page_then_recipient_inbox_redacted(users, login, mexic
 
 def test_a_stale_share_is_refused_with_a_message(users, login, mexican_case):
     client = login(users["mx_liaison"])
-    client.post(f"/cases/{mexican_case.pk}/", {"audience": "network", "handling_code": "H0",
-                                                "version": 1})
-    stale = client.post(f"/cases/{mexican_case.pk}/", {"audience": "national",
-                                                        "handling_code": "H0", "version": 1})
+    client.post(
+        f"/cases/{mexican_case.pk}/", {"audience": "network", "handling_code": "H0", "version": 1}
+    )
+    stale = client.post(
+        f"/cases/{mexican_case.pk}/", {"audience": "national", "handling_code": "H0", "version": 1}
+    )
     assert stale.status_code == 409
     assert "Recargue" in stale.content.decode()
     assert Case.objects.get().audience == "network"
@@ -61,10 +69,11 @@ def test_a_third_country_reaches_nothing_by_list_search_or_url(users, login, mex
 def test_filters_on_the_list(users, login, mexican_case):
     client = login(users["mx_liaison"])
     assert "MX-2025-00001" in client.get("/cases/", {"case_type": "trafficking"}).content.decode()
-    assert "MX-2025-00001" not in client.get("/cases/", {"case_type": "smuggling"}
-                                             ).content.decode()
-    assert "MX-2025-00001" in client.get("/cases/", {"route_country": "GT",
-                                                     "nationality": "GT"}).content.decode()
+    assert "MX-2025-00001" not in client.get("/cases/", {"case_type": "smuggling"}).content.decode()
+    assert (
+        "MX-2025-00001"
+        in client.get("/cases/", {"route_country": "GT", "nationality": "GT"}).content.decode()
+    )
 
 
 def test_demo_cases_are_reproducible_and_valid(users):
@@ -73,12 +82,14 @@ def test_demo_cases_are_reproducible_and_valid(users):
     from enlace.cases import demo
 
     demo.populate(rng=random.Random(7), users=users, options={"cases": 40})
-    first = list(Case.objects.order_by("pk").values_list("owner_country_id", "case_type",
-                                                          "date_identified"))
+    first = list(
+        Case.objects.order_by("pk").values_list("owner_country_id", "case_type", "date_identified")
+    )
     Case.objects.all().delete()
     demo.populate(rng=random.Random(7), users=users, options={"cases": 40})
-    again = list(Case.objects.order_by("pk").values_list("owner_country_id", "case_type",
-                                                          "date_identified"))
+    again = list(
+        Case.objects.order_by("pk").values_list("owner_country_id", "case_type", "date_identified")
+    )
     assert first == again and len(first) == 40
     assert Case.objects.filter(case_type="smuggling").exists()
     assert Case.objects.filter(persons__is_minor=True).exists()

@@ -6,8 +6,12 @@ from enlace.cases.models import Case
 
 pytestmark = pytest.mark.django_db
 
-EMPTY_FORMSET = {"TOTAL_FORMS": "1", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0",
-                 "MAX_NUM_FORMS": "1000"}
+EMPTY_FORMSET = {
+    "TOTAL_FORMS": "1",
+    "INITIAL_FORMS": "0",
+    "MIN_NUM_FORMS": "0",
+    "MAX_NUM_FORMS": "1000",
+}
 
 
 def formset(step, rows):
@@ -19,19 +23,39 @@ def formset(step, rows):
 
 
 STEPS = {
-    "record": {"record-reporting_agency": "Policía Nacional Civil",
-               "record-date_identified": "2025-06-01", "record-case_type": "trafficking",
-               "record-status": "active", "record-handling_code": "H1",
-               "record-summary": "Explotación laboral en fincas"},
-    "persons": formset("persons", [{"role": "victim", "given_names": "Rosa",
-                                    "first_surname": "Cojtí", "sex": "F",
-                                    "birth_date": "2010-04-04", "nationality": "GT",
-                                    "phones": "+50255551234"}]),
-    "route": formset("route", [{"from_country": "GT", "to_country": "MX",
-                                "transport_mode": "bus"}]),
+    "record": {
+        "record-reporting_agency": "Policía Nacional Civil",
+        "record-date_identified": "2025-06-01",
+        "record-case_type": "trafficking",
+        "record-status": "active",
+        "record-handling_code": "H1",
+        "record-summary": "Explotación laboral en fincas",
+    },
+    "persons": formset(
+        "persons",
+        [
+            {
+                "role": "victim",
+                "given_names": "Rosa",
+                "first_surname": "Cojtí",
+                "sex": "F",
+                "birth_date": "2010-04-04",
+                "nationality": "GT",
+                "phones": "+50255551234",
+            }
+        ],
+    ),
+    "route": formset(
+        "route", [{"from_country": "GT", "to_country": "MX", "transport_mode": "bus"}]
+    ),
     "documents": formset("documents", []),
-    "context": {"context-exploitation_types": ["ForcedLabour"], "context-migrants": "0",
-                "context-deaths": "0", "context-injuries": "0", "context-rescues": "0"},
+    "context": {
+        "context-exploitation_types": ["ForcedLabour"],
+        "context-migrants": "0",
+        "context-deaths": "0",
+        "context-injuries": "0",
+        "context-rescues": "0",
+    },
     "justice": formset("justice", []),
     "assistance": formset("assistance", [{"assistance_type": "shelter"}]),
 }
@@ -43,8 +67,10 @@ def walk(client, url, prefix, steps):
         response = client.post(url, {f"{prefix}-current_step": step, **data})
         if response.status_code != 200 or step == list(steps)[-1]:
             break
-        assert not response.context["wizard"]["form"].errors, (step,
-                                                               response.context["wizard"]["form"].errors)
+        assert not response.context["wizard"]["form"].errors, (
+            step,
+            response.context["wizard"]["form"].errors,
+        )
     return response
 
 
@@ -88,8 +114,12 @@ def test_edit_keeps_pseudonyms_and_refuses_stale_versions(users, login):
     # an edit that began before someone else's save is refused
     client.get(url)
     Case.objects.filter(pk=case.pk).update(version=3)
-    response = walk(client, url, "case_update_view", dict(
-        STEPS, record=dict(STEPS["record"], **{"record-summary": "Perdido"})))
+    response = walk(
+        client,
+        url,
+        "case_update_view",
+        dict(STEPS, record=dict(STEPS["record"], **{"record-summary": "Perdido"})),
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.summary == "Actualizado"
@@ -107,8 +137,10 @@ def test_add_an_entry_offers_one_more_empty_row_and_keeps_what_was_typed(users, 
     client = login(users["cr_liaison"])
     client.get("/cases/new/")
     client.post("/cases/new/", {"case_create_view-current_step": "record", **STEPS["record"]})
-    response = client.post("/cases/new/", {"case_create_view-current_step": "persons",
-                                           "add_entry": "1", **STEPS["persons"]})
+    response = client.post(
+        "/cases/new/",
+        {"case_create_view-current_step": "persons", "add_entry": "1", **STEPS["persons"]},
+    )
     formset = response.context["wizard"]["form"]
     assert len(formset.forms) == 2
     assert formset.forms[0]["given_names"].value() == "Rosa"

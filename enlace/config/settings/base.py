@@ -206,8 +206,9 @@ MEDIA_URL = "/media/"
 
 REDIS_URL = env_str("ENLACE_REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -287,6 +288,7 @@ ENLACE_KEY_FILE = env_str("ENLACE_KEY_FILE")
 ENLACE_INDEX_KEY = env_str("ENLACE_INDEX_KEY", "")
 ENLACE_AUDIT_KEYS = env_str("ENLACE_AUDIT_KEYS", "")
 # `enlace audit checkpoint` writes the signed chain head here; `audit verify` checks them all.
-ENLACE_AUDIT_CHECKPOINT_DIR = Path(env_str("ENLACE_AUDIT_CHECKPOINT_DIR",
-                                           str(VAR_DIR / "audit-checkpoints")))
+ENLACE_AUDIT_CHECKPOINT_DIR = Path(
+    env_str("ENLACE_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints"))
+)
 ENLACE_ALLOW_GENERATED_KEYS = True

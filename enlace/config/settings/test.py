@@ -23,8 +23,10 @@ STORAGES = {
 }
 # Argon2 stays the first hasher in every other environment (asserted by a test); a cheap
 # hasher here keeps thousands of logins in the access-matrix test fast.
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher",
-                    "django.contrib.auth.hashers.Argon2PasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -32,8 +34,10 @@ REST_FRAMEWORK = {**REST_FRAMEWORK}  # noqa: F405
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "10000/minute", "user": "100000/minute"}
 
 # Fixed test keys (two data keys, so rotation can be tested, and the blind-index key).
-ENLACE_KEYS = ("t1:2q5H3mWQz0oX8m1cG0m3S3a9xkqgS8yC5Gm3rU0Fq0Y=,"
-               "t0:QmFzZTY0LWVuY29kZWQtMzItYnl0ZS10ZXN0LWtleSE=")
+ENLACE_KEYS = (
+    "t1:2q5H3mWQz0oX8m1cG0m3S3a9xkqgS8yC5Gm3rU0Fq0Y=,"
+    "t0:QmFzZTY0LWVuY29kZWQtMzItYnl0ZS10ZXN0LWtleSE="
+)
 ENLACE_INDEX_KEY = "aW5kZXgta2V5LWZvci10ZXN0cy0zMi1ieXRlcy1sb24="
 ENLACE_AUDIT_KEYS = "audit-t1:YXVkaXQta2V5LWZvci10ZXN0cy0zMi1ieXRlcy1sb24="
 ENLACE_KEY_FILE = None

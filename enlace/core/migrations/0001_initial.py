@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,117 +14,270 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SubRegion',
+            name="SubRegion",
             fields=[
-                ('code', models.CharField(max_length=32, primary_key=True, serialize=False, verbose_name='code')),
-                ('label_es', models.CharField(max_length=100, verbose_name='Spanish label')),
-                ('label_en', models.CharField(max_length=100, verbose_name='English label')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=32, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("label_es", models.CharField(max_length=100, verbose_name="Spanish label")),
+                ("label_en", models.CharField(max_length=100, verbose_name="English label")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'sub-region',
-                'verbose_name_plural': 'sub-regions',
-                'ordering': ['sort_order'],
+                "verbose_name": "sub-region",
+                "verbose_name_plural": "sub-regions",
+                "ordering": ["sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('iso2', models.CharField(max_length=2, primary_key=True, serialize=False, verbose_name='ISO code')),
-                ('iso3', models.CharField(max_length=3, unique=True, verbose_name='ISO alpha-3 code')),
-                ('numeric', models.CharField(max_length=3, verbose_name='ISO numeric code')),
-                ('name_es', models.CharField(max_length=100, verbose_name='Spanish name')),
-                ('name_en', models.CharField(max_length=100, verbose_name='English name')),
-                ('member_state', models.BooleanField(default=False, verbose_name='member state')),
-                ('region', models.CharField(choices=[('intra', 'Intra-regional'), ('extra', 'Extra-regional')], max_length=8, verbose_name='region')),
-                ('subregion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='countries', to='core.subregion', verbose_name='sub-region')),
+                (
+                    "iso2",
+                    models.CharField(
+                        max_length=2, primary_key=True, serialize=False, verbose_name="ISO code"
+                    ),
+                ),
+                (
+                    "iso3",
+                    models.CharField(max_length=3, unique=True, verbose_name="ISO alpha-3 code"),
+                ),
+                ("numeric", models.CharField(max_length=3, verbose_name="ISO numeric code")),
+                ("name_es", models.CharField(max_length=100, verbose_name="Spanish name")),
+                ("name_en", models.CharField(max_length=100, verbose_name="English name")),
+                ("member_state", models.BooleanField(default=False, verbose_name="member state")),
+                (
+                    "region",
+                    models.CharField(
+                        choices=[("intra", "Intra-regional"), ("extra", "Extra-regional")],
+                        max_length=8,
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "subregion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="countries",
+                        to="core.subregion",
+                        verbose_name="sub-region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'country',
-                'verbose_name_plural': 'countries',
-                'ordering': ['name_es'],
+                "verbose_name": "country",
+                "verbose_name_plural": "countries",
+                "ordering": ["name_es"],
             },
         ),
         migrations.CreateModel(
-            name='VocabularyTerm',
+            name="VocabularyTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('vocabulary', models.CharField(db_index=True, max_length=50, verbose_name='vocabulary')),
-                ('code', models.CharField(max_length=80, verbose_name='code')),
-                ('label_es', models.CharField(max_length=200, verbose_name='Spanish label')),
-                ('label_en', models.CharField(max_length=200, verbose_name='English label')),
-                ('source', models.CharField(max_length=16, verbose_name='source')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('parent_code', models.CharField(blank=True, max_length=80, verbose_name='parent code')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "vocabulary",
+                    models.CharField(db_index=True, max_length=50, verbose_name="vocabulary"),
+                ),
+                ("code", models.CharField(max_length=80, verbose_name="code")),
+                ("label_es", models.CharField(max_length=200, verbose_name="Spanish label")),
+                ("label_en", models.CharField(max_length=200, verbose_name="English label")),
+                ("source", models.CharField(max_length=16, verbose_name="source")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                (
+                    "parent_code",
+                    models.CharField(blank=True, max_length=80, verbose_name="parent code"),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'verbose_name': 'vocabulary term',
-                'verbose_name_plural': 'vocabulary terms',
-                'ordering': ['vocabulary', 'sort_order', 'code'],
-                'constraints': [models.UniqueConstraint(fields=('vocabulary', 'code'), name='vocabulary_code_unique')],
+                "verbose_name": "vocabulary term",
+                "verbose_name_plural": "vocabulary terms",
+                "ordering": ["vocabulary", "sort_order", "code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("vocabulary", "code"), name="vocabulary_code_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Job',
+            name="Job",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=80, verbose_name='kind')),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('succeeded', 'Finished'), ('failed', 'Failed')], db_index=True, default='queued', max_length=12, verbose_name='status')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress')),
-                ('message', models.CharField(blank=True, max_length=300, verbose_name='message')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('parameters', models.JSONField(blank=True, default=dict, verbose_name='parameters')),
-                ('result', models.JSONField(blank=True, default=dict, verbose_name='result')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('task_id', models.CharField(blank=True, max_length=64, verbose_name='task id')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='jobs', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=80, verbose_name="kind")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("succeeded", "Finished"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="queued",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("progress", models.PositiveSmallIntegerField(default=0, verbose_name="progress")),
+                ("message", models.CharField(blank=True, max_length=300, verbose_name="message")),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                (
+                    "parameters",
+                    models.JSONField(blank=True, default=dict, verbose_name="parameters"),
+                ),
+                ("result", models.JSONField(blank=True, default=dict, verbose_name="result")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="started")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                ("task_id", models.CharField(blank=True, max_length=64, verbose_name="task id")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="jobs",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'background job',
-                'verbose_name_plural': 'background jobs',
-                'ordering': ['-created_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='job_progress_max_100')],
+                "verbose_name": "background job",
+                "verbose_name_plural": "background jobs",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("progress__lte", 100)), name="job_progress_max_100"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='code')),
-                ('name_es', models.CharField(max_length=200, verbose_name='Spanish name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('acronym_es', models.CharField(blank=True, max_length=32, verbose_name='Spanish acronym')),
-                ('acronym_en', models.CharField(blank=True, max_length=32, verbose_name='English acronym')),
-                ('kind', models.CharField(choices=[('national_office', 'National office of a member state'), ('secretariat', 'Technical Secretariat'), ('observer', 'Observer organization'), ('civil_society', 'Civil society'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organizations', to='core.country', verbose_name='country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True, verbose_name="code")),
+                ("name_es", models.CharField(max_length=200, verbose_name="Spanish name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                (
+                    "acronym_es",
+                    models.CharField(blank=True, max_length=32, verbose_name="Spanish acronym"),
+                ),
+                (
+                    "acronym_en",
+                    models.CharField(blank=True, max_length=32, verbose_name="English acronym"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("national_office", "National office of a member state"),
+                            ("secretariat", "Technical Secretariat"),
+                            ("observer", "Observer organization"),
+                            ("civil_society", "Civil society"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organizations",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organization',
-                'verbose_name_plural': 'organizations',
-                'ordering': ['kind', 'code'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('kind', 'national_office'), _negated=True), ('country__isnull', False), _connector='OR'), name='national_office_has_country')],
+                "verbose_name": "organization",
+                "verbose_name_plural": "organizations",
+                "ordering": ["kind", "code"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "national_office"), _negated=True),
+                            ("country__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="national_office_has_country",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ProTemporePresidency',
+            name="ProTemporePresidency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('country', models.ForeignKey(limit_choices_to={'member_state': True}, on_delete=django.db.models.deletion.PROTECT, to='core.country', verbose_name='country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        limit_choices_to={"member_state": True},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pro-tempore presidency',
-                'verbose_name_plural': 'pro-tempore presidencies',
-                'ordering': ['-start_date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='presidency_dates_ordered')],
+                "verbose_name": "pro-tempore presidency",
+                "verbose_name_plural": "pro-tempore presidencies",
+                "ordering": ["-start_date"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end_date__isnull", True),
+                            ("end_date__gte", models.F("start_date")),
+                            _connector="OR",
+                        ),
+                        name="presidency_dates_ordered",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='country',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('member_state', True), ('region', 'intra')), models.Q(('member_state', False), ('region', 'extra')), _connector='OR'), name='country_region_follows_membership'),
+            model_name="country",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("member_state", True), ("region", "intra")),
+                    models.Q(("member_state", False), ("region", "extra")),
+                    _connector="OR",
+                ),
+                name="country_region_follows_membership",
+            ),
         ),
     ]

@@ -9,19 +9,25 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 
 # Examples share one database population, built by a function-scoped fixture.
-FILTER_PROPERTY = settings(max_examples=40, deadline=None,
-                           suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                  HealthCheck.too_slow])
+FILTER_PROPERTY = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
-def check_filterset(filterset_class, scoped, params: dict[str, Any],
-                    keep: Callable[[Any, dict[str, Any]], bool]) -> list:
+def check_filterset(
+    filterset_class, scoped, params: dict[str, Any], keep: Callable[[Any, dict[str, Any]], bool]
+) -> list:
     """`keep(record, cleaned)` is the plain-Python meaning of the filters (`cleaned`: the
     FilterSet form's cleaned data, empty values meaning "any")."""
     filterset = filterset_class(params, queryset=scoped)
     assert filterset.is_valid(), filterset.errors
-    cleaned = {key: value for key, value in filterset.form.cleaned_data.items()
-               if value not in (None, "", [], ())}
+    cleaned = {
+        key: value
+        for key, value in filterset.form.cleaned_data.items()
+        if value not in (None, "", [], ())
+    }
     everything = list(scoped)
     got = [record.pk for record in filterset.qs]
     assert len(got) == len(set(got)), "a record is listed twice"

@@ -12,8 +12,10 @@ from openpyxl import load_workbook
 
 from enlace.core.exporting import FORMULA_TRIGGERS
 
-HOSTILE = tuple(f'{trigger}HYPERLINK("http://evil.example/?{index}","x")'
-                for index, trigger in enumerate(FORMULA_TRIGGERS))
+HOSTILE = tuple(
+    f'{trigger}HYPERLINK("http://evil.example/?{index}","x")'
+    for index, trigger in enumerate(FORMULA_TRIGGERS)
+)
 
 
 def _numeric(text: str) -> bool:

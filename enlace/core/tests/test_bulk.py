@@ -14,8 +14,10 @@ pytestmark = pytest.mark.django_db
 def test_rows_get_fresh_primary_keys_and_defaults():
     existing = Specimen.objects.create(owner_country_id="CR", title="first")
     with transaction.atomic():
-        rows = [{"owner_country_id": "MX", "title": f"row {number}",
-                 "secret_name": f"Secret {number}"} for number in range(3)]
+        rows = [
+            {"owner_country_id": "MX", "title": f"row {number}", "secret_name": f"Secret {number}"}
+            for number in range(3)
+        ]
         insert_rows(Specimen, rows)
     assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
     assert min(row["id"] for row in rows) > existing.pk
@@ -24,8 +26,10 @@ def test_rows_get_fresh_primary_keys_and_defaults():
     assert stored.version == Specimen._meta.get_field("version").get_default()
     assert stored.secret_name == "Secret 1"
     with connection.cursor() as cursor:  # encrypted at rest, as save() would store it
-        cursor.execute(f"SELECT secret_name FROM {Specimen._meta.db_table} WHERE id = %s",  # noqa: S608
-                       [rows[1]["id"]])
+        cursor.execute(
+            f"SELECT secret_name FROM {Specimen._meta.db_table} WHERE id = %s",  # noqa: S608
+            [rows[1]["id"]],
+        )
         assert "Secret" not in str(cursor.fetchone()[0])
 
 
@@ -49,8 +53,9 @@ def test_a_deleted_last_row_keeps_its_number():
 
 def test_preparing_rows_runs_no_query_and_inserting_numbers_them(django_assert_num_queries):
     with django_assert_num_queries(0):  # import workers prepare rows without the database
-        prepared = prepare_rows(Specimen, [{"owner_country_id": "MX", "title": "prepared",
-                                            "secret_name": "Hidden"}])
+        prepared = prepare_rows(
+            Specimen, [{"owner_country_id": "MX", "title": "prepared", "secret_name": "Hidden"}]
+        )
     assert "Hidden" not in str(prepared)  # encrypted before it leaves the worker
     with transaction.atomic():
         ids = insert_prepared(Specimen, prepared)
@@ -61,8 +66,9 @@ def test_preparing_rows_runs_no_query_and_inserting_numbers_them(django_assert_n
 def test_rows_are_inserted_one_by_one_where_numbers_cannot_be_allocated(monkeypatch):
     monkeypatch.setattr(bulk, "_allocate_ids", lambda *args: None)
     existing = Specimen.objects.create(owner_country_id="CR", title="first")
-    prepared = prepare_rows(Specimen, [{"owner_country_id": "MX", "title": f"row {number}"}
-                                       for number in range(2)])
+    prepared = prepare_rows(
+        Specimen, [{"owner_country_id": "MX", "title": f"row {number}"} for number in range(2)]
+    )
     ids = insert_prepared(Specimen, prepared)
     assert len(set(ids)) == 2 and min(ids) > existing.pk
     assert [Specimen.objects.get(pk=pk).title for pk in ids] == ["row 0", "row 1"]
@@ -70,8 +76,9 @@ def test_rows_are_inserted_one_by_one_where_numbers_cannot_be_allocated(monkeypa
 
 def test_a_refused_row_raises_djangos_integrity_error():
     existing = Specimen.objects.create(owner_country_id="CR", title="first")
-    prepared = prepare_rows(Specimen, [{"id": existing.pk, "owner_country_id": "MX",
-                                        "title": "same key"}])
+    prepared = prepare_rows(
+        Specimen, [{"id": existing.pk, "owner_country_id": "MX", "title": "same key"}]
+    )
     with pytest.raises(IntegrityError), transaction.atomic():  # COPY on PostgreSQL too
         insert_prepared(Specimen, prepared)
     assert Specimen.objects.get(pk=existing.pk).title == "first"

@@ -13,16 +13,22 @@ from enlace.core import crypto
 
 def raw_row(pk):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT secret_name, secret_birth_date FROM {Specimen._meta.db_table} "  # noqa: S608
-                       "WHERE id = %s", [pk])
+        cursor.execute(
+            f"SELECT secret_name, secret_birth_date FROM {Specimen._meta.db_table} "  # noqa: S608
+            "WHERE id = %s",
+            [pk],
+        )
         return cursor.fetchone()
 
 
 @pytest.mark.django_db
 def test_values_are_encrypted_in_the_database_and_readable_through_the_orm():
-    specimen = Specimen.objects.create(owner_country_id="CR", title="t",
-                                       secret_name="María José Pérez Gómez",
-                                       secret_birth_date=date(2009, 2, 28))
+    specimen = Specimen.objects.create(
+        owner_country_id="CR",
+        title="t",
+        secret_name="María José Pérez Gómez",
+        secret_birth_date=date(2009, 2, 28),
+    )
     name, birth = raw_row(specimen.pk)
     assert "Pérez" not in name and "2009" not in birth
     assert name.startswith("e1:t1:") and birth.startswith("e1:t1:")
@@ -58,21 +64,24 @@ def test_tampering_is_detected():
     raw = bytearray(base64.b64decode(payload))
     raw[-1] ^= 1
     with pytest.raises(crypto.DecryptionError):
-        crypto.decrypt(f"{prefix}:{key_id}:{base64.b64encode(bytes(raw)).decode()}",
-                       context="c")
+        crypto.decrypt(f"{prefix}:{key_id}:{base64.b64encode(bytes(raw)).decode()}", context="c")
 
 
 @pytest.mark.django_db
 def test_rotation_old_keys_decrypt_and_reencrypt_moves_to_the_active_key(settings):
     # written under the old key t0 ...
-    settings.ENLACE_KEYS = ("t0:QmFzZTY0LWVuY29kZWQtMzItYnl0ZS10ZXN0LWtleSE=,"
-                            "t1:2q5H3mWQz0oX8m1cG0m3S3a9xkqgS8yC5Gm3rU0Fq0Y=")
+    settings.ENLACE_KEYS = (
+        "t0:QmFzZTY0LWVuY29kZWQtMzItYnl0ZS10ZXN0LWtleSE=,"
+        "t1:2q5H3mWQz0oX8m1cG0m3S3a9xkqgS8yC5Gm3rU0Fq0Y="
+    )
     crypto.keyring.cache_clear()
     specimen = Specimen.objects.create(owner_country_id="CR", title="t", secret_name="Ana")
     assert raw_row(specimen.pk)[0].startswith("e1:t0:")
     # ... then t1 becomes active: old values still read, and reencrypt moves them
-    settings.ENLACE_KEYS = ("t1:2q5H3mWQz0oX8m1cG0m3S3a9xkqgS8yC5Gm3rU0Fq0Y=,"
-                            "t0:QmFzZTY0LWVuY29kZWQtMzItYnl0ZS10ZXN0LWtleSE=")
+    settings.ENLACE_KEYS = (
+        "t1:2q5H3mWQz0oX8m1cG0m3S3a9xkqgS8yC5Gm3rU0Fq0Y=,"
+        "t0:QmFzZTY0LWVuY29kZWQtMzItYnl0ZS10ZXN0LWtleSE="
+    )
     crypto.keyring.cache_clear()
     assert Specimen.objects.get(pk=specimen.pk).secret_name == "Ana"
     call_command("keys", "reencrypt")
@@ -102,10 +111,14 @@ def test_blind_index_is_keyed_normalised_and_purpose_bound(settings):
 
 @pytest.mark.django_db
 def test_exact_search_through_the_blind_index():
-    Specimen.objects.create(owner_country_id="CR", title="t",
-                            document_index=crypto.blind_index("P0123456", purpose="document"))
+    Specimen.objects.create(
+        owner_country_id="CR",
+        title="t",
+        document_index=crypto.blind_index("P0123456", purpose="document"),
+    )
     found = Specimen.objects.filter(
-        document_index=crypto.blind_index("p-0123456", purpose="document"))
+        document_index=crypto.blind_index("p-0123456", purpose="document")
+    )
     assert found.count() == 1
 
 

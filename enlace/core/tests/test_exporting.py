@@ -20,11 +20,11 @@ from enlace.core.importing import read_rows
 # Text as people type it (any character a CSV or XLSX cell can hold), and text that starts
 # with a trigger. XLSX cannot hold most control characters, so its strategy leaves them out.
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
-hostile = st.builds(lambda trigger, rest: trigger + rest, st.sampled_from(FORMULA_TRIGGERS),
-                    texts)
+hostile = st.builds(lambda trigger, rest: trigger + rest, st.sampled_from(FORMULA_TRIGGERS), texts)
 xlsx_texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(
-    lambda text: text.strip() == text)
-cells = st.one_of(st.none(), st.integers(-10**9, 10**9), texts, hostile)
+    lambda text: text.strip() == text
+)
+cells = st.one_of(st.none(), st.integers(-(10**9), 10**9), texts, hostile)
 
 
 @given(hostile)
@@ -38,8 +38,7 @@ def test_unneutralize_inverts_neutralize(text):
     assert unneutralize(neutralize(text)) == text
 
 
-@given(st.one_of(st.integers(), st.floats(allow_nan=False), st.none(), st.dates(),
-                 st.booleans()))
+@given(st.one_of(st.integers(), st.floats(allow_nan=False), st.none(), st.dates(), st.booleans()))
 def test_non_text_is_left_alone(value):
     assert neutralize(value) == value
 
@@ -60,12 +59,18 @@ def test_no_csv_cell_starts_with_a_trigger(rows):
                 assert cell == str(value)  # numbers are written as numbers, not quoted
 
 
-xlsx_hostile = st.builds(lambda trigger, rest: trigger + rest,
-                        st.sampled_from(FORMULA_TRIGGERS), xlsx_texts)
+xlsx_hostile = st.builds(
+    lambda trigger, rest: trigger + rest, st.sampled_from(FORMULA_TRIGGERS), xlsx_texts
+)
 
 
-@given(st.lists(st.one_of(xlsx_hostile, xlsx_texts, st.integers(-10**6, 10**6), st.dates()),
-                min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.one_of(xlsx_hostile, xlsx_texts, st.integers(-(10**6), 10**6), st.dates()),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_xlsx_cells_keep_their_type_and_are_never_formulas(values):
     columns = [f"c{index}" for index in range(len(values))]
     sheet = load_workbook(io.BytesIO(exporting.xlsx_bytes(columns, [values], "s"))).active
@@ -79,8 +84,11 @@ def test_xlsx_cells_keep_their_type_and_are_never_formulas(values):
             assert cell.value == value and cell.data_type == "n"
 
 
-@given(st.lists(st.text(st.sampled_from("\x00\x01\x08\x0b\x1b=+a "), max_size=6),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.text(st.sampled_from("\x00\x01\x08\x0b\x1b=+a "), max_size=6), min_size=1, max_size=4
+    )
+)
 def test_control_characters_never_break_an_xlsx_export(values):
     columns = [f"c{index}" for index in range(len(values))]
     sheet = load_workbook(io.BytesIO(exporting.xlsx_bytes(columns, [values], "s"))).active
@@ -101,8 +109,13 @@ def test_a_styled_workbook_is_checked_when_written():
     assert sheet["A2"].value == 3
 
 
-@given(st.lists(st.tuples(xlsx_hostile.filter(lambda t: t[:1] not in "\t\r"),
-                          st.integers(0, 10**6)), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.tuples(xlsx_hostile.filter(lambda t: t[:1] not in "\t\r"), st.integers(0, 10**6)),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_an_export_imports_back_as_typed(tmp_path_factory, rows):
     """CSV and XLSX exports read by Enlace's importers give the typed text again."""
     folder = tmp_path_factory.mktemp("round")
@@ -112,7 +125,8 @@ def test_an_export_imports_back_as_typed(tmp_path_factory, rows):
     for path, file_format in ((csv_file, "csv"), (xlsx_file, "xlsx")):
         _header, read = read_rows(path, file_format)
         assert [(row["text"], row["number"]) for row in read] == [
-            (text, str(number)) for text, number in rows]
+            (text, str(number)) for text, number in rows
+        ]
 
 
 def test_a_formula_in_an_uploaded_workbook_is_still_refused(tmp_path):
@@ -137,7 +151,11 @@ def test_every_writer_goes_through_core_exporting():
     root = Path(exporting.__file__).resolve().parents[1]
     pattern = re.compile(r"csv\.(writer|DictWriter)\(|\bWorkbook\(")
     writer = Path(exporting.__file__).resolve()
-    offenders = [str(path.relative_to(root)) for path in root.rglob("*.py")
-                 if "tests" not in path.parts and path != writer
-                 and pattern.search(path.read_text(encoding="utf-8"))]
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "tests" not in path.parts
+        and path != writer
+        and pattern.search(path.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

@@ -115,18 +115,17 @@ def test_the_blind_index_and_the_matcher_agree_on_every_variant(first, second):
     assert traveller.documents == listed.documents == {canonical}
     # Two numbers are one for the matcher exactly when their blind indexes are equal.
     other = Evidence(Identity("W", "Ana", "Ruiz", document_numbers=(other_variant,)))
-    assert (other.documents == listed.documents) == (
-        crypto.document_index(other_variant) == stored
-    )
+    assert (other.documents == listed.documents) == (crypto.document_index(other_variant) == stored)
 
 
 @given(number_and_variant(), st.sampled_from(["", "mx:", "GT:"]))
 def test_the_false_positive_memory_keys_every_variant_alike(pair, prefix):
     canonical, variant = pair
     written_down = Traveller(given_names="Ana", surnames="Ruiz", documents=(prefix + variant,))
-    assert written_down.key == Traveller(
-        given_names="Ana", surnames="Ruiz", documents=(canonical,)
-    ).key
+    assert (
+        written_down.key
+        == Traveller(given_names="Ana", surnames="Ruiz", documents=(canonical,)).key
+    )
 
 
 @given(st.text())
@@ -156,9 +155,7 @@ def test_blind_index_digest_is_unchanged_for_documents_and_phones():
     assert crypto.document_index("a12-345 678") == crypto.keyed_digest(
         "A12345678", purpose="document"
     )
-    assert crypto.phone_index("+50622223333") == crypto.keyed_digest(
-        "50622223333", purpose="phone"
-    )
+    assert crypto.phone_index("+50622223333") == crypto.keyed_digest("50622223333", purpose="phone")
     assert crypto.blind_index("a12-345 678", purpose="document") == crypto.document_index(
         "A12345678"
     )

@@ -22,21 +22,43 @@ def test_the_eleven_member_states_are_intra_regional_and_only_they():
     assert Country.objects.filter(region="extra").count() == Country.objects.count() - 11
 
 
-@pytest.mark.parametrize(("iso2", "subregion"), [
-    ("CR", "central_america"), ("GT", "central_america"), ("BZ", "central_america"),
-    ("MX", "north_america"), ("US", "north_america"), ("CA", "north_america"),
-    ("DO", "caribbean"), ("CU", "caribbean"), ("HT", "caribbean"),
-    ("CO", "south_america"), ("VE", "south_america"), ("ES", "europe"), ("CN", "asia"),
-    ("IN", "asia"), ("NG", "africa"), ("ER", "africa"), ("AU", "oceania"),
-])
+@pytest.mark.parametrize(
+    ("iso2", "subregion"),
+    [
+        ("CR", "central_america"),
+        ("GT", "central_america"),
+        ("BZ", "central_america"),
+        ("MX", "north_america"),
+        ("US", "north_america"),
+        ("CA", "north_america"),
+        ("DO", "caribbean"),
+        ("CU", "caribbean"),
+        ("HT", "caribbean"),
+        ("CO", "south_america"),
+        ("VE", "south_america"),
+        ("ES", "europe"),
+        ("CN", "asia"),
+        ("IN", "asia"),
+        ("NG", "africa"),
+        ("ER", "africa"),
+        ("AU", "oceania"),
+    ],
+)
 def test_sub_regions(iso2, subregion):
     assert Country.objects.get(iso2=iso2).subregion_id == subregion
 
 
 def test_every_country_has_one_of_the_eight_sub_regions():
     assert set(SubRegion.objects.values_list("code", flat=True)) == {
-        "central_america", "north_america", "caribbean", "south_america", "africa", "asia",
-        "europe", "oceania"}
+        "central_america",
+        "north_america",
+        "caribbean",
+        "south_america",
+        "africa",
+        "asia",
+        "europe",
+        "oceania",
+    }
     assert not Country.objects.filter(subregion__isnull=True).exists()
 
 
@@ -54,14 +76,17 @@ def test_htcds_vocabularies_with_known_defects_fixed():
     codes = set(methods.values_list("code", flat=True))
     assert "DebtBondage" in codes and "DebtBondage " not in codes
     assert "RestrictsMovement" in codes  # defined by HTCDS but missing from its picklist
-    assert VocabularyTerm.objects.filter(vocabulary="exploitation_type",
-                                         source="htcds").count() == 11
+    assert (
+        VocabularyTerm.objects.filter(vocabulary="exploitation_type", source="htcds").count() == 11
+    )
     forced = VocabularyTerm.objects.get(vocabulary="exploitation_type", code="ForcedLabour")
     assert forced.label_es and forced.label_en and forced.label_es != forced.label_en
 
 
-@pytest.mark.parametrize("vocabulary", ["case_type", "person_role", "document_nature",
-                                        "transport_mode", "handling_code", "audience"])
+@pytest.mark.parametrize(
+    "vocabulary",
+    ["case_type", "person_role", "document_nature", "transport_mode", "handling_code", "audience"],
+)
 def test_enlace_extensions_are_loaded(vocabulary):
     terms = VocabularyTerm.objects.filter(vocabulary=vocabulary, source="enlace")
     assert terms.count() >= 2

@@ -15,13 +15,19 @@ from enlace.access.services import StaleVersionError
 from enlace.cases.tests.factories import CaseDataFactory
 from enlace.core.rest import exception_handler
 
-messages = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-                   min_size=1, max_size=15)
+messages = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=15
+)
 keys = st.from_regex(r"[a-z][a-z_]{0,7}", fullmatch=True) | st.integers(0, 4)
 leaves = st.lists(messages, min_size=1, max_size=3)
-trees = st.recursive(leaves, lambda children: (
-    st.dictionaries(keys, children, min_size=1, max_size=3)
-    | st.lists(children, min_size=1, max_size=3)), max_leaves=12)
+trees = st.recursive(
+    leaves,
+    lambda children: (
+        st.dictionaries(keys, children, min_size=1, max_size=3)
+        | st.lists(children, min_size=1, max_size=3)
+    ),
+    max_leaves=12,
+)
 
 
 def leaf_messages(tree) -> list[str]:
@@ -48,9 +54,13 @@ def body(exc) -> tuple[int, dict]:
     error = response.data["error"]
     assert set(error) == {"code", "message", "fields"}
     assert type(error["code"]) is str and type(error["message"]) is str
-    assert all(type(path) is str and isinstance(texts, list) and texts
-               and all(type(text) is str for text in texts)
-               for path, texts in error["fields"].items())
+    assert all(
+        type(path) is str
+        and isinstance(texts, list)
+        and texts
+        and all(type(text) is str for text in texts)
+        for path, texts in error["fields"].items()
+    )
     json.dumps(response.data)  # plain JSON, nothing repr()'d
     return response.status_code, error
 
@@ -79,8 +89,10 @@ fields = st.from_regex(r"[a-z][a-z_]{0,6}(\.[0-9a-z_]{1,6}){0,3}", fullmatch=Tru
 plain = st.text(alphabet="abcdefghijklmnñopqrstuvwxyzáé ", min_size=1, max_size=20)
 
 
-@given(st.dictionaries(fields, st.lists(plain, min_size=1, max_size=3), min_size=1,
-                       max_size=4), st.lists(plain, max_size=2))
+@given(
+    st.dictionaries(fields, st.lists(plain, min_size=1, max_size=3), min_size=1, max_size=4),
+    st.lists(plain, max_size=2),
+)
 def test_django_validation_errors_answer_in_the_same_shape(detail, general):
     errors = {**detail, **({"__all__": general} if general else {})}
     status, error = body(DjangoValidationError(errors))
@@ -106,10 +118,13 @@ def test_a_stale_version_answers_409_with_its_message():
 def test_a_bad_nested_phone_is_named_by_its_dotted_path(users, login):
     case = CaseDataFactory()
     case["persons"][0]["phones"] = ["+50255551234", "12"]
-    response = login(users["mx_liaison"]).post("/api/v1/cases/", case,
-                                                content_type="application/json")
+    response = login(users["mx_liaison"]).post(
+        "/api/v1/cases/", case, content_type="application/json"
+    )
     assert response.status_code == 400
     error = response.json()["error"]
     assert list(error["fields"]) == ["persons.0.phones.1"]
-    assert all(type(text) is str and "ErrorDetail" not in text
-               for text in error["fields"]["persons.0.phones.1"])
+    assert all(
+        type(text) is str and "ErrorDetail" not in text
+        for text in error["fields"]["persons.0.phones.1"]
+    )

@@ -38,11 +38,15 @@ def bound_form():
 def refuse(exc):
     def service(**kwargs):
         raise exc
+
     return service
 
 
-messages_ = st.lists(st.text(alphabet="abcdefghij ", min_size=1, max_size=12).map(str.strip)
-                     .filter(bool), min_size=1, max_size=3)
+messages_ = st.lists(
+    st.text(alphabet="abcdefghij ", min_size=1, max_size=12).map(str.strip).filter(bool),
+    min_size=1,
+    max_size=3,
+)
 fields = st.sampled_from(["title", "text", "elsewhere", "__all__"])
 
 
@@ -74,8 +78,9 @@ def test_messages_without_field_can_go_to_one_field():
     assert "text" not in stale.errors and stale.non_field_errors()
 
 
-@pytest.mark.parametrize(("exc", "status"), [(StaleVersionError(), 409),
-                                             (ValidationError("no"), 400)])
+@pytest.mark.parametrize(
+    ("exc", "status"), [(StaleVersionError(), 409), (ValidationError("no"), 400)]
+)
 def test_without_a_form_the_refusal_is_a_message(exc, status):
     view = page()
     outcome = view.call_service(None, refuse(exc))

@@ -68,8 +68,9 @@ def test_more_rows_than_the_limit_are_refused_by_count(tmp_path, settings, file_
     elif file_format == "json":
         path.write_text(json.dumps(rows))
     else:  # and a dimension tag claiming two rows
-        path.write_bytes(_with_dimension(_workbook([["name"], *([row["name"]] for row in rows)]),
-                                         "A1:A2"))
+        path.write_bytes(
+            _with_dimension(_workbook([["name"], *([row["name"]] for row in rows)]), "A1:A2")
+        )
     with translation.override("en"), pytest.raises(ImportFileError, match="more than 50 rows"):
         read_rows(path, file_format)
     path.write_text("name\n" + "".join(f"p{index}\n" for index in range(50)))
@@ -99,19 +100,25 @@ def _damaged(content: bytes, member: str, data: bytes) -> bytes:
 GOOD = _workbook([["name"], ["Ana"]])
 
 
-@pytest.mark.parametrize("content", [
-    b"",
-    b"PK\x03\x04 not really a zip",
-    GOOD[: len(GOOD) // 2],  # cut short
-    _damaged(GOOD, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row><c r="),
-    _damaged(GOOD, "xl/workbook.xml", b"\x00\xff junk"),
-    _damaged(GOOD, "[Content_Types].xml", b"<Types/>"),
-    _damaged(GOOD, "xl/worksheets/sheet1.xml",
-             b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             b'<sheetData><row r="1"><c r="A1" t="n"><v>not a number</v></c></row>'
-             b"</sheetData></worksheet>"),
-], ids=["empty", "fake-zip", "truncated", "broken-xml", "junk-workbook", "no-types",
-        "bad-number"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"PK\x03\x04 not really a zip",
+        GOOD[: len(GOOD) // 2],  # cut short
+        _damaged(GOOD, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row><c r="),
+        _damaged(GOOD, "xl/workbook.xml", b"\x00\xff junk"),
+        _damaged(GOOD, "[Content_Types].xml", b"<Types/>"),
+        _damaged(
+            GOOD,
+            "xl/worksheets/sheet1.xml",
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b'<sheetData><row r="1"><c r="A1" t="n"><v>not a number</v></c></row>'
+            b"</sheetData></worksheet>",
+        ),
+    ],
+    ids=["empty", "fake-zip", "truncated", "broken-xml", "junk-workbook", "no-types", "bad-number"],
+)
 def test_a_damaged_workbook_is_a_message(tmp_path, content):
     path = tmp_path / "damaged.xlsx"
     path.write_bytes(content)
@@ -119,14 +126,15 @@ def test_a_damaged_workbook_is_a_message(tmp_path, content):
         read_rows(path, "xlsx")
 
 
-@hypothesis_settings(max_examples=60, deadline=None,
-                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=400), st.integers(0, 2000))
 def test_any_mangled_workbook_is_read_or_refused_never_a_crash(tmp_path, noise, offset):
     """Bytes of a real workbook overwritten anywhere: either rows or ImportFileError."""
     content = bytearray(GOOD)
     offset %= len(content)
-    content[offset:offset + len(noise)] = noise
+    content[offset : offset + len(noise)] = noise
     path = tmp_path / "mangled.xlsx"
     path.write_bytes(bytes(content))
     with contextlib.suppress(ImportFileError):
@@ -146,17 +154,26 @@ def test_deeply_nested_json_is_a_message(tmp_path, depth):
 def test_the_case_import_refuses_and_writes_nothing(tmp_path, settings, case):
     settings.ENLACE_IMPORT_MAX_UNCOMPRESSED_BYTES = 1024 * 1024
     settings.ENLACE_IMPORT_MAX_ROWS = 100
-    row = {"reporting_agency": "INM", "date_identified": "2025-05-01", "case_type": "smuggling",
-           "route_countries": "HN;GT;MX", "person_role": "smuggled_migrant",
-           "given_names": "Persona", "nationalities": "HN", "sex": "F", "age": "30"}
+    row = {
+        "reporting_agency": "INM",
+        "date_identified": "2025-05-01",
+        "case_type": "smuggling",
+        "route_countries": "HN;GT;MX",
+        "person_role": "smuggled_migrant",
+        "given_names": "Persona",
+        "nationalities": "HN",
+        "sex": "F",
+        "age": "30",
+    }
     if case == "deep":
         path = tmp_path / "cases.json"
         path.write_text("[" * 5_000 + "]" * 5_000)
     else:
         count = 20_000 if case == "bomb" else 101
         path = tmp_path / "cases.xlsx"
-        content = _workbook([COLUMNS, *([row.get(column, "") for column in COLUMNS]
-                                        for _ in range(count))])
+        content = _workbook(
+            [COLUMNS, *([row.get(column, "") for column in COLUMNS] for _ in range(count))]
+        )
         path.write_bytes(_with_dimension(content, "A1:B2"))
     with pytest.raises(CommandError):
         call_command("cases", "import", str(path), "--country", "MX", stdout=io.StringIO())
@@ -167,9 +184,9 @@ def test_the_case_import_refuses_and_writes_nothing(tmp_path, settings, case):
 @pytest.mark.parametrize("depth", [40, 100_000])
 def test_the_api_refuses_deeply_nested_json_with_a_400(users, login, depth):
     body = '{"persons": ' + "[" * depth + "]" * depth + "}"
-    response = login(users["mx_liaison"]).post("/api/v1/cases/", body,
-                                               content_type="application/json",
-                                               HTTP_ACCEPT_LANGUAGE="en")
+    response = login(users["mx_liaison"]).post(
+        "/api/v1/cases/", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     assert "nested more than" in json.dumps(response.json())
     assert not Case.objects.exists()
@@ -178,8 +195,7 @@ def test_the_api_refuses_deeply_nested_json_with_a_400(users, login, depth):
 @pytest.mark.django_db
 def test_the_api_still_reads_ordinary_json_and_refuses_nan(users, login):
     client = login(users["mx_liaison"])
-    response = client.post("/api/v1/cases/", '{"case_type": NaN}',
-                           content_type="application/json")
+    response = client.post("/api/v1/cases/", '{"case_type": NaN}', content_type="application/json")
     assert response.status_code == 400
     response = client.post("/api/v1/cases/", "{}", content_type="application/json")
     assert response.status_code == 400 and "reporting_agency" in json.dumps(response.json())

@@ -22,9 +22,10 @@ def test_a_csv_upload_is_sealed_on_disk_and_read_back_in_memory():
     assert b"Quetzalli" not in path.read_bytes() and content not in path.read_bytes()
     assert path.stat().st_mode & 0o077 == 0  # readable by the service only
     assert detect_format(path, None) == "csv"
-    assert read_rows(path, "csv") == (["reference", "given_names"],
-                                      [{"reference": "MX-2025-00001",
-                                        "given_names": "Ximena Quetzalli"}])
+    assert read_rows(path, "csv") == (
+        ["reference", "given_names"],
+        [{"reference": "MX-2025-00001", "given_names": "Ximena Quetzalli"}],
+    )
 
 
 def test_an_xlsx_upload_is_read_from_memory():
@@ -34,8 +35,10 @@ def test_an_xlsx_upload_is_read_from_memory():
     buffer = io.BytesIO()
     workbook.save(buffer)
     path, file_format = save_upload(SimpleUploadedFile("manifest.xlsx", buffer.getvalue()))
-    assert read_rows(path, file_format) == (["id", "full_name"],
-                                            [{"id": "T1", "full_name": "Ximena Quetzalli"}])
+    assert read_rows(path, file_format) == (
+        ["id", "full_name"],
+        [{"id": "T1", "full_name": "Ximena Quetzalli"}],
+    )
 
 
 def test_an_altered_upload_is_refused_with_a_clear_message():

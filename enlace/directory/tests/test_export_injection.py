@@ -22,8 +22,9 @@ def test_contact_exports_are_inert(users, login, make_contact, file_format):
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_service_exports_are_inert(users, login, make_service, file_format):
     for index, payload in enumerate(HOSTILE):
-        make_service(name=f"Albergue {index}", description=payload, hours=payload,
-                     organization_name=payload)
+        make_service(
+            name=f"Albergue {index}", description=payload, hours=payload, organization_name=payload
+        )
     response = login(users["st"]).get(f"/directory/services/export.{file_format}")
     assert response.status_code == 200
     (assert_xlsx_inert if file_format == "xlsx" else assert_csv_inert)(response.content)

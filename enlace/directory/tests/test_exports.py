@@ -164,8 +164,10 @@ def _csv_rows(content: bytes, raw: bool = False) -> list[dict]:
     the export's guard, dropped), or as they are in the file."""
     assert content.startswith(b"\xef\xbb\xbf")  # the BOM spreadsheet programs need
     read = (lambda value: value) if raw else unneutralize
-    return [{key: read(value) for key, value in row.items()}
-            for row in csv.DictReader(io.StringIO(content.decode("utf-8-sig")))]
+    return [
+        {key: read(value) for key, value in row.items()}
+        for row in csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
+    ]
 
 
 def _xlsx_rows(content: bytes) -> list[dict]:
@@ -244,8 +246,9 @@ def test_exports_apply_the_list_filters(users, login, cr_contact, mx_contact):
 
 def test_formulas_are_defused(users, login, make_contact):
     make_contact(notes='=HYPERLINK("http://evil.example","x")', position="@SUM(A1)")
-    csv_row = _csv_rows(login(users["st"]).get("/directory/contacts/export.csv").content,
-                        raw=True)[0]
+    csv_row = _csv_rows(login(users["st"]).get("/directory/contacts/export.csv").content, raw=True)[
+        0
+    ]
     assert csv_row["notes"].startswith("'=") and csv_row["position"].startswith("'@")
     # A phone is text too: unquoted, a spreadsheet reads "+506..." as a number or a formula.
     assert csv_row["phones"] == "'+50622123456; +50622123457"

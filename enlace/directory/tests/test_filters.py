@@ -40,19 +40,31 @@ def directory(users, make_contact, make_service):
     rng = random.Random(5)
     for _ in range(14):
         country = rng.choice(COUNTRIES)
-        make_contact(**{**contact_data(), "given_names": rng.choice(NAMES),
-                        "surnames": rng.choice(SURNAMES), "country": country,
-                        "organization": ORGANIZATIONS[country],
-                        "network_roles": rng.sample(ROLES, rng.randint(0, 2)),
-                        "languages": rng.sample(LANGUAGES[:3], rng.randint(1, 2)),
-                        "phones": [], "email": f"c{rng.randint(1, 10**6)}@example.invalid"})
+        make_contact(
+            **{
+                **contact_data(),
+                "given_names": rng.choice(NAMES),
+                "surnames": rng.choice(SURNAMES),
+                "country": country,
+                "organization": ORGANIZATIONS[country],
+                "network_roles": rng.sample(ROLES, rng.randint(0, 2)),
+                "languages": rng.sample(LANGUAGES[:3], rng.randint(1, 2)),
+                "phones": [],
+                "email": f"c{rng.randint(1, 10**6)}@example.invalid",
+            }
+        )
     for _ in range(14):
-        make_service(**service_data(
-            name=rng.choice(["Albergue Esperanza", "Casa Segura", "Clínica Norte"]),
-            kind=rng.choice(KINDS), country=rng.choice(COUNTRIES), phone="",
-            city=rng.choice(["San José", "Tapachula", "Colón"]),
-            populations=rng.sample(POPULATIONS, rng.randint(0, 2)),
-            languages=rng.sample(LANGUAGES[:3], rng.randint(1, 2))))
+        make_service(
+            **service_data(
+                name=rng.choice(["Albergue Esperanza", "Casa Segura", "Clínica Norte"]),
+                kind=rng.choice(KINDS),
+                country=rng.choice(COUNTRIES),
+                phone="",
+                city=rng.choice(["San José", "Tapachula", "Colón"]),
+                populations=rng.sample(POPULATIONS, rng.randint(0, 2)),
+                languages=rng.sample(LANGUAGES[:3], rng.randint(1, 2)),
+            )
+        )
     # some entries never confirmed, some confirmed long ago
     for model in (Contact, Service):
         ids = list(model.objects.values_list("pk", flat=True))
@@ -75,20 +87,26 @@ def _keep(record, cleaned: dict) -> bool:
 
 
 FLAGS = st.sampled_from(["", "on", "1", "true", "no", "0"])
-CONTACT_PARAMS = st.fixed_dictionaries({}, optional={
-    "country": st.sampled_from(["CR", "mx", "GT", "PA"]),
-    "network_role": st.sampled_from(ROLES),
-    "to_confirm": FLAGS,
-    "search": st.sampled_from(WORDS),
-})
-SERVICE_PARAMS = st.fixed_dictionaries({}, optional={
-    "country": st.sampled_from(["CR", "mx", "GT", "PA"]),
-    "kind": st.sampled_from(KINDS),
-    "population": st.sampled_from(POPULATIONS),
-    "language": st.sampled_from(["es", "en"]),
-    "to_confirm": FLAGS,
-    "search": st.sampled_from(WORDS),
-})
+CONTACT_PARAMS = st.fixed_dictionaries(
+    {},
+    optional={
+        "country": st.sampled_from(["CR", "mx", "GT", "PA"]),
+        "network_role": st.sampled_from(ROLES),
+        "to_confirm": FLAGS,
+        "search": st.sampled_from(WORDS),
+    },
+)
+SERVICE_PARAMS = st.fixed_dictionaries(
+    {},
+    optional={
+        "country": st.sampled_from(["CR", "mx", "GT", "PA"]),
+        "kind": st.sampled_from(KINDS),
+        "population": st.sampled_from(POPULATIONS),
+        "language": st.sampled_from(["es", "en"]),
+        "to_confirm": FLAGS,
+        "search": st.sampled_from(WORDS),
+    },
+)
 
 
 @pytest.mark.parametrize("filterset_class", [ContactFilterSet, ContactApiFilterSet])
@@ -97,7 +115,9 @@ def test_contact_filters(directory, filterset_class):
     api = filterset_class is ContactApiFilterSet
     params_strategy = st.builds(
         lambda params, language: {**params, **({"language": language} if language else {})},
-        CONTACT_PARAMS, st.sampled_from(["", "es", "EN", "fr"]) if api else st.just(""))
+        CONTACT_PARAMS,
+        st.sampled_from(["", "es", "EN", "fr"]) if api else st.just(""),
+    )
 
     @FILTER_PROPERTY
     @given(params=params_strategy)
@@ -125,12 +145,15 @@ def test_a_role_that_may_not_read_contacts_gets_nothing_whatever_the_filters(dir
     assert not ContactApiFilterSet({"country": "CR"}, queryset=scoped).qs.exists()
 
 
-@pytest.mark.parametrize(("url", "params"), [
-    ("/api/v1/contacts/", {"country": "ZZ"}),
-    ("/api/v1/contacts/", {"network_role": "chief"}),
-    ("/api/v1/services/", {"kind": "hotel"}),
-    ("/api/v1/services/", {"population": "aliens", "country": "1"}),
-])
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        ("/api/v1/contacts/", {"country": "ZZ"}),
+        ("/api/v1/contacts/", {"network_role": "chief"}),
+        ("/api/v1/services/", {"kind": "hotel"}),
+        ("/api/v1/services/", {"population": "aliens", "country": "1"}),
+    ],
+)
 def test_a_wrong_value_is_a_400_in_the_error_shape(directory, login, url, params):
     response = login(directory["st"]).get(url, params)
     assert response.status_code == 400
@@ -140,8 +163,7 @@ def test_a_wrong_value_is_a_400_in_the_error_shape(directory, login, url, params
 
 def test_a_wrong_value_is_a_translated_form_error_on_the_page(directory, login):
     client = login(directory["st"])
-    response = client.get("/directory/services/", {"kind": "hotel"},
-                          HTTP_ACCEPT_LANGUAGE="es")
+    response = client.get("/directory/services/", {"kind": "hotel"}, HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 200
     errors = response.context["filter_form"].errors
     assert "Escoja una opción válida" in " ".join(errors["kind"])

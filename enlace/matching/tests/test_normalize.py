@@ -41,10 +41,39 @@ def test_any_whitespace_separates_words():
     assert normalize_text("JOSÉ\u00a0PÉREZ") == normalize_text("Jose Perez")
 
 
-_NAME_WORDS = st.sampled_from([
-    "José", "JOSE", "María", "del", "Carmen", "de", "la", "Cruz", "y", "Pérez-Reverte",
-    "O'Brien", "J.", "Mc", "Donald", "San", "Martín", "Ñañez", "Мария", "王伟", "Al-Hassan",
-    "van", "Der", "-", ".", "Guadalupe", "Ulloa", "Lopez,", "St", "Mary"])
+_NAME_WORDS = st.sampled_from(
+    [
+        "José",
+        "JOSE",
+        "María",
+        "del",
+        "Carmen",
+        "de",
+        "la",
+        "Cruz",
+        "y",
+        "Pérez-Reverte",
+        "O'Brien",
+        "J.",
+        "Mc",
+        "Donald",
+        "San",
+        "Martín",
+        "Ñañez",
+        "Мария",
+        "王伟",
+        "Al-Hassan",
+        "van",
+        "Der",
+        "-",
+        ".",
+        "Guadalupe",
+        "Ulloa",
+        "Lopez,",
+        "St",
+        "Mary",
+    ]
+)
 
 
 @given(st.lists(_NAME_WORDS, max_size=6).map(" ".join))

@@ -10,189 +10,493 @@ import enlace.meetings.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_reference_data'),
+        ("core", "0002_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=8, verbose_name='number')),
-                ('text', models.TextField(verbose_name='text')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=8, verbose_name="number")),
+                ("text", models.TextField(verbose_name="text")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'agreement',
-                'verbose_name_plural': 'agreements',
-                'ordering': ['meeting', 'position'],
+                "verbose_name": "agreement",
+                "verbose_name_plural": "agreements",
+                "ordering": ["meeting", "position"],
             },
         ),
         migrations.CreateModel(
-            name='AgreementSubitem',
+            name="AgreementSubitem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=4, verbose_name='label')),
-                ('text', models.TextField(verbose_name='text')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subitems', to='meetings.agreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=4, verbose_name="label")),
+                ("text", models.TextField(verbose_name="text")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subitems",
+                        to="meetings.agreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agreement sub-item',
-                'verbose_name_plural': 'agreement sub-items',
-                'ordering': ['agreement', 'position'],
+                "verbose_name": "agreement sub-item",
+                "verbose_name_plural": "agreement sub-items",
+                "ordering": ["agreement", "position"],
             },
         ),
         migrations.CreateModel(
-            name='CalendarFeed',
+            name="CalendarFeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=enlace.meetings.models.new_calendar_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feed', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=enlace.meetings.models.new_calendar_token,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_feed",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Campaign',
+            name="Campaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('products', models.TextField(blank=True, help_text='Posters, spots, leaflets, web ...', verbose_name='products')),
-                ('focal_point', models.CharField(blank=True, max_length=200, verbose_name='focal point')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "products",
+                    models.TextField(
+                        blank=True,
+                        help_text="Posters, spots, leaflets, web ...",
+                        verbose_name="products",
+                    ),
+                ),
+                (
+                    "focal_point",
+                    models.CharField(blank=True, max_length=200, verbose_name="focal point"),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="to")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'campaign',
-                'verbose_name_plural': 'campaigns',
-                'ordering': ['-start_date', 'country'],
+                "verbose_name": "campaign",
+                "verbose_name_plural": "campaigns",
+                "ordering": ["-start_date", "country"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUpTask',
+            name="FollowUpTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='task')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('due_date', models.DateField(db_index=True, verbose_name='due date')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], db_index=True, default='open', max_length=12, verbose_name='status')),
-                ('done_on', models.DateField(blank=True, null=True, verbose_name='done on')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='meetings.agreement', verbose_name='agreement')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner_countries', models.ManyToManyField(blank=True, related_name='tasks', to='core.country', verbose_name='responsible countries')),
-                ('owner_organizations', models.ManyToManyField(blank=True, related_name='tasks', to='core.organization', verbose_name='responsible organizations')),
-                ('subitem', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tasks', to='meetings.agreementsubitem', verbose_name='sub-item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="task")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("due_date", models.DateField(db_index=True, verbose_name="due date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        db_index=True,
+                        default="open",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("done_on", models.DateField(blank=True, null=True, verbose_name="done on")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="meetings.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner_countries",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="tasks",
+                        to="core.country",
+                        verbose_name="responsible countries",
+                    ),
+                ),
+                (
+                    "owner_organizations",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="tasks",
+                        to="core.organization",
+                        verbose_name="responsible organizations",
+                    ),
+                ),
+                (
+                    "subitem",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tasks",
+                        to="meetings.agreementsubitem",
+                        verbose_name="sub-item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'follow-up task',
-                'verbose_name_plural': 'follow-up tasks',
-                'ordering': ['due_date', 'id'],
+                "verbose_name": "follow-up task",
+                "verbose_name_plural": "follow-up tasks",
+                "ordering": ["due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('network', "Liaison officers' network"), ('grcm', 'Regional Consultation Group on Migration (GRCM)'), ('viceministerial', 'Vice-ministerial meeting (CRM)'), ('workshop', 'Workshop or seminar'), ('training', 'Training'), ('other', 'Other')], default='network', max_length=16, verbose_name='kind')),
-                ('title', models.CharField(max_length=400, verbose_name='title')),
-                ('start_date', models.DateField(db_index=True, verbose_name='start date')),
-                ('end_date', models.DateField(verbose_name='end date')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('host', models.CharField(blank=True, max_length=200, verbose_name='host')),
-                ('language', models.CharField(choices=[('es', 'Español'), ('en', 'English')], default='es', max_length=2, verbose_name='language of the report')),
-                ('agenda', models.TextField(blank=True, verbose_name='agenda')),
-                ('opening', models.TextField(blank=True, verbose_name='opening paragraph')),
-                ('status', models.CharField(choices=[('draft', 'Draft: to be reviewed'), ('reviewed', 'Reviewed')], default='draft', max_length=10, verbose_name='status')),
-                ('source_name', models.CharField(blank=True, max_length=255, verbose_name='imported from')),
-                ('import_notes', models.TextField(blank=True, verbose_name='import notes')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='country')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organizations', models.ManyToManyField(blank=True, related_name='meetings', to='core.organization', verbose_name='participating organizations')),
-                ('participants', models.ManyToManyField(blank=True, related_name='meetings', to='core.country', verbose_name='participating delegations')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("network", "Liaison officers' network"),
+                            ("grcm", "Regional Consultation Group on Migration (GRCM)"),
+                            ("viceministerial", "Vice-ministerial meeting (CRM)"),
+                            ("workshop", "Workshop or seminar"),
+                            ("training", "Training"),
+                            ("other", "Other"),
+                        ],
+                        default="network",
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=400, verbose_name="title")),
+                ("start_date", models.DateField(db_index=True, verbose_name="start date")),
+                ("end_date", models.DateField(verbose_name="end date")),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("host", models.CharField(blank=True, max_length=200, verbose_name="host")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("es", "Español"), ("en", "English")],
+                        default="es",
+                        max_length=2,
+                        verbose_name="language of the report",
+                    ),
+                ),
+                ("agenda", models.TextField(blank=True, verbose_name="agenda")),
+                ("opening", models.TextField(blank=True, verbose_name="opening paragraph")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft: to be reviewed"), ("reviewed", "Reviewed")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "source_name",
+                    models.CharField(blank=True, max_length=255, verbose_name="imported from"),
+                ),
+                ("import_notes", models.TextField(blank=True, verbose_name="import notes")),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed"),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organizations",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="meetings",
+                        to="core.organization",
+                        verbose_name="participating organizations",
+                    ),
+                ),
+                (
+                    "participants",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="meetings",
+                        to="core.country",
+                        verbose_name="participating delegations",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['-start_date', '-id'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["-start_date", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='agreement',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agreements', to='meetings.meeting'),
+            model_name="agreement",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agreements",
+                to="meetings.meeting",
+            ),
         ),
         migrations.CreateModel(
-            name='MeetingDocument',
+            name="MeetingDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(upload_to='meetings/%Y/', verbose_name='file')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='meetings.meeting')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("file", models.FileField(upload_to="meetings/%Y/", verbose_name="file")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="meetings.meeting",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting document',
-                'verbose_name_plural': 'meeting documents',
-                'ordering': ['uploaded_at'],
+                "verbose_name": "meeting document",
+                "verbose_name_plural": "meeting documents",
+                "ordering": ["uploaded_at"],
             },
         ),
         migrations.CreateModel(
-            name='TrainingEvent',
+            name="TrainingEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(verbose_name='end date')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('topics', models.TextField(blank=True, verbose_name='topics')),
-                ('participants_count', models.PositiveIntegerField(default=0, verbose_name='participants')),
-                ('evaluation_due', models.DateField(blank=True, null=True, verbose_name='follow-up evaluation due')),
-                ('evaluation_done', models.BooleanField(default=False, verbose_name='follow-up evaluation done')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='country')),
-                ('participant_countries', models.ManyToManyField(blank=True, related_name='trainings', to='core.country', verbose_name='participating countries')),
-                ('sponsor_countries', models.ManyToManyField(blank=True, related_name='+', to='core.country', verbose_name='sponsoring countries')),
-                ('sponsors', models.ManyToManyField(blank=True, related_name='+', to='core.organization', verbose_name='sponsors')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(verbose_name="end date")),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("topics", models.TextField(blank=True, verbose_name="topics")),
+                (
+                    "participants_count",
+                    models.PositiveIntegerField(default=0, verbose_name="participants"),
+                ),
+                (
+                    "evaluation_due",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="follow-up evaluation due"
+                    ),
+                ),
+                (
+                    "evaluation_done",
+                    models.BooleanField(default=False, verbose_name="follow-up evaluation done"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "participant_countries",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="trainings",
+                        to="core.country",
+                        verbose_name="participating countries",
+                    ),
+                ),
+                (
+                    "sponsor_countries",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="sponsoring countries",
+                    ),
+                ),
+                (
+                    "sponsors",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.organization",
+                        verbose_name="sponsors",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'training',
-                'verbose_name_plural': 'trainings',
-                'ordering': ['-start_date'],
+                "verbose_name": "training",
+                "verbose_name_plural": "trainings",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='TrainingNeed',
+            name="TrainingNeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('topic', models.CharField(max_length=200, verbose_name='topic')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('audience', models.CharField(blank=True, max_length=200, verbose_name='who needs it')),
-                ('reported_on', models.DateField(default=datetime.date.today, verbose_name='reported on')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("topic", models.CharField(max_length=200, verbose_name="topic")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "audience",
+                    models.CharField(blank=True, max_length=200, verbose_name="who needs it"),
+                ),
+                (
+                    "reported_on",
+                    models.DateField(default=datetime.date.today, verbose_name="reported on"),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'training need',
-                'verbose_name_plural': 'training needs',
-                'ordering': ['country', '-reported_on'],
+                "verbose_name": "training need",
+                "verbose_name_plural": "training needs",
+                "ordering": ["country", "-reported_on"],
             },
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.UniqueConstraint(fields=('meeting', 'number'), name='agreement_number_unique'),
+            model_name="agreement",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "number"), name="agreement_number_unique"
+            ),
         ),
     ]

@@ -30,18 +30,28 @@ def minutes(users):
     for _ in range(12):
         start = date(rng.choice([2023, 2024, 2025]), rng.randint(1, 12), rng.randint(1, 28))
         meeting = Meeting.objects.create(
-            kind=rng.choice(KINDS), title=rng.choice(["Reunión de oficiales", "Taller regional"]),
-            start_date=start, end_date=start, city=rng.choice(["San José", "Tegucigalpa", ""]),
+            kind=rng.choice(KINDS),
+            title=rng.choice(["Reunión de oficiales", "Taller regional"]),
+            start_date=start,
+            end_date=start,
+            city=rng.choice(["San José", "Tegucigalpa", ""]),
             country=countries[rng.choice(COUNTRIES)],
-            status=rng.choice(["draft", "reviewed", "reviewed"]))
+            status=rng.choice(["draft", "reviewed", "reviewed"]),
+        )
         meeting.participants.set(rng.sample(list(countries.values()), rng.randint(0, 3)))
         for position in range(rng.randint(0, 2)):
             agreement = Agreement.objects.create(
-                meeting=meeting, number=str(position + 1), position=position,
-                text=rng.choice(["Compartir estadísticas", "Capacitar en trata", "Protocolo"]))
+                meeting=meeting,
+                number=str(position + 1),
+                position=position,
+                text=rng.choice(["Compartir estadísticas", "Capacitar en trata", "Protocolo"]),
+            )
             task = FollowUpTask.objects.create(
-                agreement=agreement, title="Seguimiento", status=rng.choice(STATUSES),
-                due_date=date.today() + timedelta(days=rng.randint(-60, 60)))
+                agreement=agreement,
+                title="Seguimiento",
+                status=rng.choice(STATUSES),
+                due_date=date.today() + timedelta(days=rng.randint(-60, 60)),
+            )
             task.owner_countries.set(rng.sample(list(countries.values()), rng.randint(0, 2)))
     return users
 
@@ -61,23 +71,30 @@ def _keep_task(task, cleaned: dict) -> bool:
     tests = {
         "country": lambda v: v in task.owner_countries.all(),
         "status": lambda v: task.status == v,
-        "overdue": lambda v: not v or (task.status in ("open", "in_progress")
-                                       and task.due_date < date.today()),
+        "overdue": lambda v: (
+            not v or (task.status in ("open", "in_progress") and task.due_date < date.today())
+        ),
     }
     return all(tests[key](value) for key, value in cleaned.items())
 
 
-MEETING_PARAMS = st.fixed_dictionaries({}, optional={
-    "kind": st.sampled_from(["", *KINDS]),
-    "year": st.sampled_from(["2023", "2024", "2025", ""]),
-    "country": st.sampled_from(["CR", "mx", "GT"]),
-    "search": st.sampled_from(["reunión", "TALLER", "san", "trata", "zzz"]),
-})
-TASK_PARAMS = st.fixed_dictionaries({}, optional={
-    "country": st.sampled_from(COUNTRIES),
-    "status": st.sampled_from(["", *STATUSES]),
-    "overdue": st.sampled_from(["", "on", "1"]),
-})
+MEETING_PARAMS = st.fixed_dictionaries(
+    {},
+    optional={
+        "kind": st.sampled_from(["", *KINDS]),
+        "year": st.sampled_from(["2023", "2024", "2025", ""]),
+        "country": st.sampled_from(["CR", "mx", "GT"]),
+        "search": st.sampled_from(["reunión", "TALLER", "san", "trata", "zzz"]),
+    },
+)
+TASK_PARAMS = st.fixed_dictionaries(
+    {},
+    optional={
+        "country": st.sampled_from(COUNTRIES),
+        "status": st.sampled_from(["", *STATUSES]),
+        "overdue": st.sampled_from(["", "on", "1"]),
+    },
+)
 
 
 @pytest.mark.parametrize("reader", ["cr_liaison", "st"])

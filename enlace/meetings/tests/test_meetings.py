@@ -44,10 +44,23 @@ def test_the_command_prints_the_contract_json_without_writing(capsys):
     out = io.StringIO()
     call_command("meetings", "import", str(TEGUCIGALPA), "--dry-run", "--json", stdout=out)
     data = json.loads(out.getvalue())
-    assert set(data) == {"title", "body", "start_date", "end_date", "city", "country",
-                         "participants", "language", "items"}
+    assert set(data) == {
+        "title",
+        "body",
+        "start_date",
+        "end_date",
+        "city",
+        "country",
+        "participants",
+        "language",
+        "items",
+    }
     assert (data["start_date"], data["end_date"], data["city"], data["country"]) == (
-        "2016-06-08", "2016-06-08", "Tegucigalpa", "HN")
+        "2016-06-08",
+        "2016-06-08",
+        "Tegucigalpa",
+        "HN",
+    )
     assert data["participants"] == ["CA", "CR", "DO", "GT", "HN", "MX", "PA", "SV", "US"]
     assert data["body"] == "network" and data["language"] == "es"
     assert [len(item["subitems"]) for item in data["items"]] == [0, 2, 2, 2, 0, 0, 1]
@@ -62,7 +75,16 @@ def test_the_command_creates_a_draft_for_the_st_to_review(users):
     assert meeting.agreements.count() == 7
     assert meeting.agreements.get(number="2").subitems.count() == 2
     assert sorted(meeting.participants.values_list("iso2", flat=True)) == [
-        "CA", "CR", "DO", "GT", "HN", "MX", "PA", "SV", "US"]
+        "CA",
+        "CR",
+        "DO",
+        "GT",
+        "HN",
+        "MX",
+        "PA",
+        "SV",
+        "US",
+    ]
     assert Event.objects.filter(action="meetings.import").exists()
 
 
@@ -76,8 +98,7 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("Nada que leer aquí.\n", encoding="utf-8")
     with pytest.raises(CommandError):
-        call_command("meetings", "import", str(empty), stdout=io.StringIO(),
-                     stderr=io.StringIO())
+        call_command("meetings", "import", str(empty), stdout=io.StringIO(), stderr=io.StringIO())
     assert not Meeting.objects.exists()
 
 
@@ -99,17 +120,23 @@ def test_civil_society_does_not_see_meetings(users, login, tegucigalpa):
 
 @pytest.mark.parametrize("seed", MEETING_SEEDS, ids=lambda path: path.name[:3])
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_a_generated_report_reads_back_with_the_same_agreements(users, tmp_path, seed,
-                                                                 language):
+def test_a_generated_report_reads_back_with_the_same_agreements(users, tmp_path, seed, language):
     _report, meeting = meeting_import(actor=users["st"], path=seed)
     path = tmp_path / "report.docx"
     path.write_bytes(meeting_report_docx(meeting, language))
     again = parse_meeting_file(path)
-    original = [(agreement.number, agreement.text,
-                 [(sub.label, sub.text) for sub in agreement.subitems.all()])
-                for agreement in meeting.agreements.all()]
-    assert [(item.number, item.text, [(sub.label, sub.text) for sub in item.subitems])
-            for item in again.items] == original
+    original = [
+        (
+            agreement.number,
+            agreement.text,
+            [(sub.label, sub.text) for sub in agreement.subitems.all()],
+        )
+        for agreement in meeting.agreements.all()
+    ]
+    assert [
+        (item.number, item.text, [(sub.label, sub.text) for sub in item.subitems])
+        for item in again.items
+    ] == original
     assert (again.start_date, again.end_date) == (meeting.start_date, meeting.end_date)
     assert again.participants == sorted(meeting.participants.values_list("iso2", flat=True))
     if language == meeting.language:  # an English frame around Spanish agreements reads as es
@@ -125,8 +152,8 @@ def test_the_pdf_report_is_a_pdf_with_pages(users, tegucigalpa):
 
 def test_report_downloads_are_audited(users, login, tegucigalpa):
     response = login(users["st"]).get(
-        reverse("meetings:meeting_report", args=[tegucigalpa.pk]), {"lang": "en",
-                                                                    "format": "docx"})
+        reverse("meetings:meeting_report", args=[tegucigalpa.pk]), {"lang": "en", "format": "docx"}
+    )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert Event.objects.filter(action="meetings.report").count() == 1
@@ -134,23 +161,30 @@ def test_report_downloads_are_audited(users, login, tegucigalpa):
 
 def test_dates_are_written_as_the_region_writes_them():
     assert date_range_text(date(2016, 6, 8), date(2016, 6, 8), "es") == "8 de junio de 2016"
-    assert date_range_text(date(2010, 5, 18), date(2010, 5, 19), "es") == \
-        "18 y 19 de mayo de 2010"
+    assert date_range_text(date(2010, 5, 18), date(2010, 5, 19), "es") == "18 y 19 de mayo de 2010"
     assert date_range_text(date(2014, 6, 24), date(2014, 6, 25), "en") == "June 24-25, 2014"
 
 
-def test_agreement_2a_becomes_a_task_the_honduran_officer_sees(users, login, tegucigalpa,
-                                                               hn_liaison):
+def test_agreement_2a_becomes_a_task_the_honduran_officer_sees(
+    users, login, tegucigalpa, hn_liaison
+):
     meeting_review(actor=users["st"], meeting=tegucigalpa, expected_version=tegucigalpa.version)
     st = login(users["st"])
     agreement = tegucigalpa.agreements.get(number="2")
     sub = agreement.subitems.get(label="a")
     due = date.today() + timedelta(days=61)
-    response = st.post(reverse("meetings:task_create", args=[tegucigalpa.pk]), {
-        "agreement": "2", "title": "Enviar avances sobre los indicadores del Protocolo",
-        "subitem": str(sub.pk), "due_date": due.isoformat(),
-        "countries": list(Country.objects.filter(member_state=True)
-                          .values_list("pk", flat=True))})
+    response = st.post(
+        reverse("meetings:task_create", args=[tegucigalpa.pk]),
+        {
+            "agreement": "2",
+            "title": "Enviar avances sobre los indicadores del Protocolo",
+            "subitem": str(sub.pk),
+            "due_date": due.isoformat(),
+            "countries": list(
+                Country.objects.filter(member_state=True).values_list("pk", flat=True)
+            ),
+        },
+    )
     assert response.status_code == 302
     task = FollowUpTask.objects.get()
     assert task.subitem == sub and task.owner_countries.count() == 11 and task.due_date == due
@@ -172,17 +206,24 @@ def test_a_task_needs_an_owner(users, tegucigalpa):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        task_create(actor=users["st"], agreement=tegucigalpa.agreements.first(), title="x",
-                    due_date=date.today())
+        task_create(
+            actor=users["st"],
+            agreement=tegucigalpa.agreements.first(),
+            title="x",
+            due_date=date.today(),
+        )
 
 
 def test_only_owners_update_a_task_and_stale_updates_are_refused(users, login, tegucigalpa):
-    task = task_create(actor=users["st"], agreement=tegucigalpa.agreements.first(),
-                       title="Informe", due_date=date.today() + timedelta(days=5),
-                       countries=[Country.objects.get(iso2="CR")])
+    task = task_create(
+        actor=users["st"],
+        agreement=tegucigalpa.agreements.first(),
+        title="Informe",
+        due_date=date.today() + timedelta(days=5),
+        countries=[Country.objects.get(iso2="CR")],
+    )
     url = reverse("meetings:task_detail", args=[task.pk])
-    assert login(users["mx_liaison"]).post(url, {"status": "done", "version": 1}
-                                           ).status_code == 403
+    assert login(users["mx_liaison"]).post(url, {"status": "done", "version": 1}).status_code == 403
     officer = login(users["cr_liaison"])
     assert officer.post(url, {"status": "done", "version": 1}).status_code == 302
     task.refresh_from_db()
@@ -195,12 +236,15 @@ def test_only_owners_update_a_task_and_stale_updates_are_refused(users, login, t
 
 
 def test_overdue_tasks_are_listed_per_country(users, login, tegucigalpa):
-    task_create(actor=users["st"], agreement=tegucigalpa.agreements.first(), title="Atrasada",
-                due_date=date.today() - timedelta(days=3),
-                countries=[Country.objects.get(iso2="MX")])
+    task_create(
+        actor=users["st"],
+        agreement=tegucigalpa.agreements.first(),
+        title="Atrasada",
+        due_date=date.today() - timedelta(days=3),
+        countries=[Country.objects.get(iso2="MX")],
+    )
     page = login(users["st"]).get(reverse("meetings:task_list"), {"overdue": "on"})
-    assert [row["owner_countries__iso2"] for row in page.context["overdue_by_country"]] == \
-        ["MX"]
+    assert [row["owner_countries__iso2"] for row in page.context["overdue_by_country"]] == ["MX"]
     assert [task.title for task in page.context["object_list"]] == ["Atrasada"]
 
 
@@ -209,9 +253,13 @@ def test_digests_reach_the_owners_of_tasks_due_soon(users, mailoutbox, tegucigal
     users["mx_liaison"].save()
     users["cr_liaison"].email = "cr@example.org"
     users["cr_liaison"].save()
-    task_create(actor=users["st"], agreement=tegucigalpa.agreements.first(),
-                title="Enviar la matriz", due_date=date.today() + timedelta(days=3),
-                countries=[Country.objects.get(iso2="MX")])
+    task_create(
+        actor=users["st"],
+        agreement=tegucigalpa.agreements.first(),
+        title="Enviar la matriz",
+        due_date=date.today() + timedelta(days=3),
+        countries=[Country.objects.get(iso2="MX")],
+    )
     sent = send_digests()
     recipients = {address for message in mailoutbox for address in message.to}
     assert sent == len(mailoutbox) and "mx@example.org" in recipients
@@ -230,14 +278,19 @@ def test_the_calendar_address_can_be_renewed(users, login, tegucigalpa):
 def test_the_st_corrects_the_agreements_of_an_import(users, login, tegucigalpa):
     client = login(users["st"])
     url = reverse("meetings:meeting_update", args=[tegucigalpa.pk])
-    response = client.post(url, {"agreements": "1", "version": tegucigalpa.version,
-                                 "text": "1. Primero\na) uno\nb) dos\n\n2. Segundo\nsigue"})
+    response = client.post(
+        url,
+        {
+            "agreements": "1",
+            "version": tegucigalpa.version,
+            "text": "1. Primero\na) uno\nb) dos\n\n2. Segundo\nsigue",
+        },
+    )
     assert response.status_code == 302
     agreements = list(tegucigalpa.agreements.all())
     assert [(a.number, a.text) for a in agreements] == [("1", "Primero"), ("2", "Segundo sigue")]
     assert [sub.label for sub in agreements[0].subitems.all()] == ["a", "b"]
-    stale = client.post(url, {"agreements": "1", "version": tegucigalpa.version,
-                              "text": "1. Otro"})
+    stale = client.post(url, {"agreements": "1", "version": tegucigalpa.version, "text": "1. Otro"})
     assert stale.status_code == 409
 
 
@@ -251,20 +304,31 @@ def test_an_officer_adds_campaigns_of_her_own_country_only(users, login):
     from enlace.meetings.models import Campaign
 
     client = login(users["cr_liaison"])
-    refused = client.post(reverse("meetings:campaign_create"),
-                          {"country": "MX", "title": "Corazón Azul"})
+    refused = client.post(
+        reverse("meetings:campaign_create"), {"country": "MX", "title": "Corazón Azul"}
+    )
     assert refused.status_code == 400 and not Campaign.objects.exists()
-    assert client.post(reverse("meetings:campaign_create"),
-                       {"country": "CR", "title": "No se deje engañar"}).status_code == 302
+    assert (
+        client.post(
+            reverse("meetings:campaign_create"), {"country": "CR", "title": "No se deje engañar"}
+        ).status_code
+        == 302
+    )
     assert Event.objects.filter(action="meetings.campaign.create").count() == 1
 
 
 def test_a_training_is_evaluated_six_months_after_it_ends(users, login):
     from enlace.meetings.models import TrainingEvent
 
-    response = login(users["st"]).post(reverse("meetings:training_create"), {
-        "title": "Taller de documentos", "start_date": "2026-03-02", "end_date": "2026-03-04",
-        "participants_count": "20"})
+    response = login(users["st"]).post(
+        reverse("meetings:training_create"),
+        {
+            "title": "Taller de documentos",
+            "start_date": "2026-03-02",
+            "end_date": "2026-03-04",
+            "participants_count": "20",
+        },
+    )
     assert response.status_code == 302
     training = TrainingEvent.objects.get()
     assert training.evaluation_due == date(2026, 3, 4) + timedelta(days=182)

@@ -42,8 +42,10 @@ def test_a_stale_edit_of_the_agreements_answers_with_the_stale_message(users, lo
     client = login(users["st"])
     url = reverse("meetings:meeting_update", args=[meeting.pk])
     seen = meeting.version
-    assert client.post(url, {"agreements": "1", "version": seen,
-                             "text": "1. Primero"}).status_code == 302
+    assert (
+        client.post(url, {"agreements": "1", "version": seen, "text": "1. Primero"}).status_code
+        == 302
+    )
     stale = client.post(url, {"agreements": "1", "version": seen, "text": "1. Otro"})
     assert_refused_as_stale(stale, stale.context["agreements_form"])
     assert not stale.context["agreements_form"].has_error("text")
@@ -54,12 +56,19 @@ def test_a_stale_edit_of_the_meeting_answers_with_the_stale_message(users, login
     client = login(users["st"])
     url = reverse("meetings:meeting_update", args=[meeting.pk])
     form = client.get(url).context["form"]
-    data = {name: value for name, value in form.initial.items()
-            if name not in {"participants", "organizations"} and value is not None}
-    data.update(version=meeting.version, start_date=meeting.start_date.isoformat(),
-                end_date=meeting.end_date.isoformat(), country=meeting.country_id or "",
-                participants=[country.pk for country in meeting.participants.all()],
-                organizations=[org.pk for org in meeting.organizations.all()])
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name not in {"participants", "organizations"} and value is not None
+    }
+    data.update(
+        version=meeting.version,
+        start_date=meeting.start_date.isoformat(),
+        end_date=meeting.end_date.isoformat(),
+        country=meeting.country_id or "",
+        participants=[country.pk for country in meeting.participants.all()],
+        organizations=[org.pk for org in meeting.organizations.all()],
+    )
     assert client.post(url, {**data, "title": "Primera"}).status_code == 302
     stale = client.post(url, {**data, "title": "Segunda"})
     assert_refused_as_stale(stale, stale.context["form"])
@@ -76,9 +85,13 @@ def test_a_stale_review_is_refused_with_the_stale_message(users, login, meeting)
 
 
 def test_a_stale_task_update_answers_with_the_stale_message(users, login, meeting):
-    task = task_create(actor=users["st"], agreement=meeting.agreements.first(), title="Informe",
-                       due_date=date.today() + timedelta(days=5),
-                       countries=[Country.objects.get(iso2="CR")])
+    task = task_create(
+        actor=users["st"],
+        agreement=meeting.agreements.first(),
+        title="Informe",
+        due_date=date.today() + timedelta(days=5),
+        countries=[Country.objects.get(iso2="CR")],
+    )
     client = login(users["cr_liaison"])
     url = reverse("meetings:task_detail", args=[task.pk])
     assert client.post(url, {"status": "done", "version": task.version}).status_code == 302

@@ -384,9 +384,7 @@ class Migration(migrations.Migration):
                 ("score", models.FloatField(verbose_name="score")),
                 (
                     "reasons",
-                    enlace.core.fields.EncryptedJSONField(
-                        default=list, verbose_name="reasons"
-                    ),
+                    enlace.core.fields.EncryptedJSONField(default=list, verbose_name="reasons"),
                 ),
                 (
                     "decision",

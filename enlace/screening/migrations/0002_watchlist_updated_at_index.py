@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_reference_data'),
-        ('screening', '0001_initial'),
+        ("core", "0002_reference_data"),
+        ("screening", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='watchlistentry',
-            name='watchlist_screened_set',
+            model_name="watchlistentry",
+            name="watchlist_screened_set",
         ),
         migrations.AddIndex(
-            model_name='watchlistentry',
-            index=models.Index(fields=['updated_at'], name='watchlist_updated_at'),
+            model_name="watchlistentry",
+            index=models.Index(fields=["updated_at"], name="watchlist_updated_at"),
         ),
     ]

@@ -50,14 +50,26 @@ def _csv_file(path, header, rows):
 
 
 def test_enlace_screen_output_is_inert(tmp_path):
-    header = ["id", "given_names", "surnames", "full_name", "birth_date", "nationality", "sex",
-              "document_number"]
+    header = [
+        "id",
+        "given_names",
+        "surnames",
+        "full_name",
+        "birth_date",
+        "nationality",
+        "sex",
+        "document_number",
+    ]
     person = ["José Guadalupe", "Hernández Ulloa", "", "1979-03-04", "MX", "M", ""]
-    watchlist = _csv_file(tmp_path / "w.csv", header,
-                          [[payload, *person] for payload in HOSTILE])
-    travellers = _csv_file(tmp_path / "t.csv", header,
-                           [[payload, *person] for payload in HOSTILE])
+    watchlist = _csv_file(tmp_path / "w.csv", header, [[payload, *person] for payload in HOSTILE])
+    travellers = _csv_file(tmp_path / "t.csv", header, [[payload, *person] for payload in HOSTILE])
     out = tmp_path / "hits.csv"
-    call_command("screen", watchlist=str(watchlist), travellers=str(travellers), out=str(out),
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "screen",
+        watchlist=str(watchlist),
+        travellers=str(travellers),
+        out=str(out),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
     assert_csv_inert(out.read_bytes())

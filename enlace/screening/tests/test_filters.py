@@ -29,14 +29,19 @@ def watchlist(users, make_entry):
     rng = random.Random(3)
     for number in range(12):
         owner = users[rng.choice(["cr_liaison", "mx_liaison"])]
-        make_entry(owner, audience=rng.choice(["national", "network"]),
-                   reference=f"WL-{number:03d}", category=rng.choice(CATEGORIES),
-                   documents=[("CR", rng.choice(DOCUMENTS))])
+        make_entry(
+            owner,
+            audience=rng.choice(["national", "network"]),
+            reference=f"WL-{number:03d}",
+            category=rng.choice(CATEGORIES),
+            documents=[("CR", rng.choice(DOCUMENTS))],
+        )
     today = timezone.localdate()
     ids = list(WatchlistEntry.objects.values_list("pk", flat=True))
     WatchlistEntry.objects.filter(pk__in=ids[::4]).update(valid_until=today - timedelta(days=3))
     WatchlistEntry.objects.filter(pk__in=ids[1::5]).update(
-        last_reviewed=today - timedelta(days=REVIEW_DAYS + 1))
+        last_reviewed=today - timedelta(days=REVIEW_DAYS + 1)
+    )
     return users
 
 
@@ -46,8 +51,9 @@ def _status(entry, value: str) -> bool:
         return entry.valid_until >= today
     if value == "expired":
         return entry.valid_until < today
-    return (entry.valid_until <= today + timedelta(days=EXPIRY_NOTICE_DAYS)
-            or entry.last_reviewed <= today - timedelta(days=REVIEW_DAYS))
+    return entry.valid_until <= today + timedelta(
+        days=EXPIRY_NOTICE_DAYS
+    ) or entry.last_reviewed <= today - timedelta(days=REVIEW_DAYS)
 
 
 def _keep_entry(entry, cleaned: dict) -> bool:
@@ -62,13 +68,16 @@ def _keep_entry(entry, cleaned: dict) -> bool:
     return all(tests[key](value) for key, value in cleaned.items())
 
 
-ENTRY_PARAMS = st.fixed_dictionaries({}, optional={
-    "owner_country": st.sampled_from(["CR", "mx"]),
-    "category": st.sampled_from(CATEGORIES),
-    "status": st.sampled_from(["", "active", "expired", "review"]),
-    "document": st.sampled_from(DOCUMENTS),
-    "reference": st.sampled_from(["WL-00", " wl-01 ", "WL-011", "X"]),
-})
+ENTRY_PARAMS = st.fixed_dictionaries(
+    {},
+    optional={
+        "owner_country": st.sampled_from(["CR", "mx"]),
+        "category": st.sampled_from(CATEGORIES),
+        "status": st.sampled_from(["", "active", "expired", "review"]),
+        "document": st.sampled_from(DOCUMENTS),
+        "reference": st.sampled_from(["WL-00", " wl-01 ", "WL-011", "X"]),
+    },
+)
 
 
 @pytest.mark.parametrize("viewer", ["cr_liaison", "mx_liaison"])
@@ -89,13 +98,22 @@ def screenings(users):
     costa_rica, mexico = Country.objects.get(iso2="CR"), Country.objects.get(iso2="MX")
     for number in range(8):
         country = rng.choice([costa_rica, mexico])
-        screening = Screening.objects.create(country=country, kind=rng.choice(["single", "batch"]),
-                                             threshold=0.8, created_by=users["cr_liaison"])
+        screening = Screening.objects.create(
+            country=country,
+            kind=rng.choice(["single", "batch"]),
+            threshold=0.8,
+            created_by=users["cr_liaison"],
+        )
         for row in range(rng.randint(0, 3)):
-            Hit.objects.create(screening=screening, entry_reference=f"WL-{number}",
-                               owner_country=country, row=row, traveller_key=f"k{number}{row}",
-                               score=rng.random(),
-                               decision=rng.choice(["pending", "confirmed", "false_positive"]))
+            Hit.objects.create(
+                screening=screening,
+                entry_reference=f"WL-{number}",
+                owner_country=country,
+                row=row,
+                traveller_key=f"k{number}{row}",
+                score=rng.random(),
+                decision=rng.choice(["pending", "confirmed", "false_positive"]),
+            )
     return users
 
 
@@ -105,25 +123,36 @@ def test_screening_and_hit_filters(screenings):
     hit_scope = selectors.hit_list(actor=officer)
 
     @FILTER_PROPERTY
-    @given(kind=st.sampled_from(["", "single", "batch"]),
-           decision=st.sampled_from(["", "pending", "confirmed", "false_positive"]))
+    @given(
+        kind=st.sampled_from(["", "single", "batch"]),
+        decision=st.sampled_from(["", "pending", "confirmed", "false_positive"]),
+    )
     def check(kind, decision):
-        check_filterset(ScreeningFilterSet, screening_scope, {"kind": kind},
-                        lambda screening, cleaned: screening.kind == cleaned.get("kind",
-                                                                                 screening.kind))
-        check_filterset(HitFilterSet, hit_scope, {"decision": decision},
-                        lambda hit, cleaned: hit.decision == cleaned.get("decision",
-                                                                         hit.decision))
+        check_filterset(
+            ScreeningFilterSet,
+            screening_scope,
+            {"kind": kind},
+            lambda screening, cleaned: screening.kind == cleaned.get("kind", screening.kind),
+        )
+        check_filterset(
+            HitFilterSet,
+            hit_scope,
+            {"decision": decision},
+            lambda hit, cleaned: hit.decision == cleaned.get("decision", hit.decision),
+        )
 
     check()
     assert {screening.country_id for screening in screening_scope} == {"CR"}
 
 
-@pytest.mark.parametrize(("url", "params"), [
-    ("/api/v1/watchlist/", {"status": "forever"}),
-    ("/api/v1/watchlist/", {"owner_country": "ZZ", "category": "piracy"}),
-    ("/api/v1/screening/hits/", {"decision": "maybe"}),
-])
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        ("/api/v1/watchlist/", {"status": "forever"}),
+        ("/api/v1/watchlist/", {"owner_country": "ZZ", "category": "piracy"}),
+        ("/api/v1/screening/hits/", {"decision": "maybe"}),
+    ],
+)
 def test_a_wrong_value_is_a_400_in_the_error_shape(screenings, login, url, params):
     response = login(screenings["cr_liaison"]).get(url, params)
     assert response.status_code == 400, response.content
@@ -132,7 +161,8 @@ def test_a_wrong_value_is_a_400_in_the_error_shape(screenings, login, url, param
 
 
 def test_a_wrong_value_is_a_translated_form_error_on_the_page(watchlist, login):
-    response = login(watchlist["cr_liaison"]).get("/screening/watchlist/", {"status": "siempre"},
-                                                  HTTP_ACCEPT_LANGUAGE="es")
+    response = login(watchlist["cr_liaison"]).get(
+        "/screening/watchlist/", {"status": "siempre"}, HTTP_ACCEPT_LANGUAGE="es"
+    )
     assert response.status_code == 200
     assert "Escoja una opción válida" in " ".join(response.context["filter_form"].errors["status"])

@@ -6,165 +6,338 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0002_reference_data'),
+        ("core", "0002_reference_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseLedger',
+            name="CaseLedger",
             fields=[
-                ('case_id', models.BigIntegerField(primary_key=True, serialize=False)),
-                ('updated_at', models.DateTimeField()),
-                ('owner_country', models.CharField(max_length=2)),
-                ('month', models.IntegerField()),
-                ('counted', models.BooleanField(default=True)),
+                ("case_id", models.BigIntegerField(primary_key=True, serialize=False)),
+                ("updated_at", models.DateTimeField()),
+                ("owner_country", models.CharField(max_length=2)),
+                ("month", models.IntegerField()),
+                ("counted", models.BooleanField(default=True)),
             ],
             options={
-                'verbose_name': 'counted case version',
-                'verbose_name_plural': 'counted case versions',
+                "verbose_name": "counted case version",
+                "verbose_name_plural": "counted case versions",
             },
         ),
         migrations.CreateModel(
-            name='SyncState',
+            name="SyncState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('synced_at', models.DateTimeField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("synced_at", models.DateTimeField(blank=True, null=True)),
+                ("version", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'statistics synchronisation',
+                "verbose_name": "statistics synchronisation",
             },
         ),
         migrations.CreateModel(
-            name='Aggregate',
+            name="Aggregate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('indicator', models.CharField(max_length=20)),
-                ('owner_country', models.CharField(max_length=2)),
-                ('month', models.IntegerField()),
-                ('case_type', models.CharField(max_length=13)),
-                ('row', models.CharField(max_length=40)),
-                ('col', models.CharField(max_length=40)),
-                ('value', models.PositiveIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("indicator", models.CharField(max_length=20)),
+                ("owner_country", models.CharField(max_length=2)),
+                ("month", models.IntegerField()),
+                ("case_type", models.CharField(max_length=13)),
+                ("row", models.CharField(max_length=40)),
+                ("col", models.CharField(max_length=40)),
+                ("value", models.PositiveIntegerField()),
             ],
             options={
-                'verbose_name': 'aggregate count',
-                'verbose_name_plural': 'aggregate counts',
-                'indexes': [models.Index(fields=['month', 'owner_country', 'indicator', 'case_type', 'row', 'col', 'value'], name='stats_aggregate_read')],
+                "verbose_name": "aggregate count",
+                "verbose_name_plural": "aggregate counts",
+                "indexes": [
+                    models.Index(
+                        fields=[
+                            "month",
+                            "owner_country",
+                            "indicator",
+                            "case_type",
+                            "row",
+                            "col",
+                            "value",
+                        ],
+                        name="stats_aggregate_read",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DataCall',
+            name="DataCall",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('period', models.CharField(help_text='2025, 2025-S2, 2025-Q3 or 2025-07', max_length=7, verbose_name='period')),
-                ('indicators', models.JSONField(default=list, verbose_name='requested tables')),
-                ('deadline', models.DateField(verbose_name='deadline')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('closed', 'Closed')], db_index=True, default='open', max_length=8, verbose_name='status')),
-                ('remind_days_before', models.PositiveSmallIntegerField(default=7, verbose_name='remind this many days before the deadline')),
-                ('remind_every_days', models.PositiveSmallIntegerField(default=7, verbose_name='after the deadline, remind every this many days')),
-                ('opened_at', models.DateTimeField(auto_now_add=True, verbose_name='opened')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('opened_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opened by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "period",
+                    models.CharField(
+                        help_text="2025, 2025-S2, 2025-Q3 or 2025-07",
+                        max_length=7,
+                        verbose_name="period",
+                    ),
+                ),
+                ("indicators", models.JSONField(default=list, verbose_name="requested tables")),
+                ("deadline", models.DateField(verbose_name="deadline")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("closed", "Closed")],
+                        db_index=True,
+                        default="open",
+                        max_length=8,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "remind_days_before",
+                    models.PositiveSmallIntegerField(
+                        default=7, verbose_name="remind this many days before the deadline"
+                    ),
+                ),
+                (
+                    "remind_every_days",
+                    models.PositiveSmallIntegerField(
+                        default=7, verbose_name="after the deadline, remind every this many days"
+                    ),
+                ),
+                ("opened_at", models.DateTimeField(auto_now_add=True, verbose_name="opened")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed")),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="opened by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'data call',
-                'verbose_name_plural': 'data calls',
-                'ordering': ['-deadline', '-id'],
+                "verbose_name": "data call",
+                "verbose_name_plural": "data calls",
+                "ordering": ["-deadline", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='DataCallReminder',
+            name="DataCallReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('before', 'Before the deadline'), ('overdue', 'After the deadline')], max_length=8)),
-                ('sent_on', models.DateField()),
-                ('recipients', models.PositiveIntegerField(default=0)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='statistics.datacall')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("before", "Before the deadline"),
+                            ("overdue", "After the deadline"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("sent_on", models.DateField()),
+                ("recipients", models.PositiveIntegerField(default=0)),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="statistics.datacall",
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'data call reminder',
-                'verbose_name_plural': 'data call reminders',
-                'ordering': ['call', 'sent_on'],
+                "verbose_name": "data call reminder",
+                "verbose_name_plural": "data call reminders",
+                "ordering": ["call", "sent_on"],
             },
         ),
         migrations.CreateModel(
-            name='Release',
+            name="Release",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(db_index=True, max_length=7, verbose_name='period')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('k', models.PositiveSmallIntegerField(verbose_name='threshold k')),
-                ('rounding', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='rounding base')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='published')),
-                ('approved_by_name', models.CharField(max_length=200, verbose_name='approved by')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('definitions', models.JSONField(default=list, verbose_name='definitions')),
-                ('sources', models.JSONField(default=dict, verbose_name='sources')),
-                ('suppressed_cells', models.PositiveIntegerField(default=0, verbose_name='suppressed cells')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period", models.CharField(db_index=True, max_length=7, verbose_name="period")),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                ("k", models.PositiveSmallIntegerField(verbose_name="threshold k")),
+                (
+                    "rounding",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="rounding base"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="published")),
+                ("approved_by_name", models.CharField(max_length=200, verbose_name="approved by")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("definitions", models.JSONField(default=list, verbose_name="definitions")),
+                ("sources", models.JSONField(default=dict, verbose_name="sources")),
+                (
+                    "suppressed_cells",
+                    models.PositiveIntegerField(default=0, verbose_name="suppressed cells"),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statistics release',
-                'verbose_name_plural': 'statistics releases',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "statistics release",
+                "verbose_name_plural": "statistics releases",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ReleaseTable',
+            name="ReleaseTable",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('indicator', models.CharField(max_length=20)),
-                ('name_es', models.CharField(max_length=200)),
-                ('name_en', models.CharField(max_length=200)),
-                ('unit', models.CharField(max_length=20)),
-                ('row_var', models.CharField(max_length=40)),
-                ('col_var', models.CharField(max_length=40)),
-                ('rows', models.JSONField(default=list)),
-                ('cols', models.JSONField(default=list)),
-                ('cells', models.JSONField(default=list)),
-                ('counts', models.JSONField(default=dict)),
-                ('release', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tables', to='statistics.release')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("indicator", models.CharField(max_length=20)),
+                ("name_es", models.CharField(max_length=200)),
+                ("name_en", models.CharField(max_length=200)),
+                ("unit", models.CharField(max_length=20)),
+                ("row_var", models.CharField(max_length=40)),
+                ("col_var", models.CharField(max_length=40)),
+                ("rows", models.JSONField(default=list)),
+                ("cols", models.JSONField(default=list)),
+                ("cells", models.JSONField(default=list)),
+                ("counts", models.JSONField(default=dict)),
+                (
+                    "release",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tables",
+                        to="statistics.release",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['release', 'position'],
+                "ordering": ["release", "position"],
             },
         ),
         migrations.CreateModel(
-            name='DataCallSubmission',
+            name="DataCallSubmission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tables', models.JSONField(default=dict, verbose_name='tables')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('channel', models.CharField(choices=[('form', 'Form'), ('xlsx', 'XLSX file'), ('api', 'API')], max_length=8, verbose_name='channel')),
-                ('submitted_at', models.DateTimeField(verbose_name='submitted')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='submissions', to='statistics.datacall', verbose_name='data call')),
-                ('country', models.ForeignKey(limit_choices_to={'member_state': True}, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='country')),
-                ('submitted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='submitted by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tables", models.JSONField(default=dict, verbose_name="tables")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("form", "Form"), ("xlsx", "XLSX file"), ("api", "API")],
+                        max_length=8,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(verbose_name="submitted")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="submissions",
+                        to="statistics.datacall",
+                        verbose_name="data call",
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        limit_choices_to={"member_state": True},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="submitted by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'data call submission',
-                'verbose_name_plural': 'data call submissions',
-                'ordering': ['call', 'country'],
-                'constraints': [models.UniqueConstraint(fields=('call', 'country'), name='one_submission_per_country_and_call')],
+                "verbose_name": "data call submission",
+                "verbose_name_plural": "data call submissions",
+                "ordering": ["call", "country"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("call", "country"), name="one_submission_per_country_and_call"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='release',
-            constraint=models.UniqueConstraint(fields=('period', 'version'), name='release_version_unique_per_period'),
+            model_name="release",
+            constraint=models.UniqueConstraint(
+                fields=("period", "version"), name="release_version_unique_per_period"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='releasetable',
-            constraint=models.UniqueConstraint(fields=('release', 'indicator'), name='release_table_unique'),
+            model_name="releasetable",
+            constraint=models.UniqueConstraint(
+                fields=("release", "indicator"), name="release_table_unique"
+            ),
         ),
     ]

@@ -12,8 +12,9 @@ from enlace.cases.tests.factories import CaseDataFactory, PersonDataFactory, cre
 def person(
     role: str = "victim", sex: str = "F", age: int | None = 25, nationality: str | None = "GT"
 ) -> dict:
-    return PersonDataFactory(role=role, sex=sex, age=age,
-                             nationalities=[nationality] if nationality else [])
+    return PersonDataFactory(
+        role=role, sex=sex, age=age, nationalities=[nationality] if nationality else []
+    )
 
 
 def case_data(
@@ -28,13 +29,19 @@ def case_data(
 ) -> dict:
     """The smallest case statistics count (`CaseDataFactory(minimal=True)`), as described."""
     return CaseDataFactory(
-        minimal=True, date_identified=day.isoformat(), case_type=case_type, status=status,
+        minimal=True,
+        date_identified=day.isoformat(),
+        case_type=case_type,
+        status=status,
         persons=persons if persons is not None else [person()],
         exploitation_types=["SexualExploitation"] if exploitation is None else exploitation,
-        route=[{"from_country": a, "to_country": b, "transport_mode": mode}
-               for a, b, mode in (route or [])],
-        documents_used=[{"document_type": "passport", "nature": nature}
-                        for nature in (documents or [])],
+        route=[
+            {"from_country": a, "to_country": b, "transport_mode": mode}
+            for a, b, mode in (route or [])
+        ],
+        documents_used=[
+            {"document_type": "passport", "nature": nature} for nature in (documents or [])
+        ],
     )
 
 

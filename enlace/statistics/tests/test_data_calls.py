@@ -37,8 +37,14 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-def open_call(st, *, deadline=None, indicators=("VIC_AGE_SEX", "VIC_EXP_SEX"), period="2025-S2",
-              title="Cifras del segundo semestre"):
+def open_call(
+    st,
+    *,
+    deadline=None,
+    indicators=("VIC_AGE_SEX", "VIC_EXP_SEX"),
+    period="2025-S2",
+    title="Cifras del segundo semestre",
+):
     return data_call_open(
         actor=st,
         title=title,

@@ -52,15 +52,25 @@ def world(users):
     contributes("CR", "MX")
     victims("CR", 4)
     victims("MX", 30, per_case=10)
-    call = data_call_open(actor=users["st"], title="Cifras", period="2025-S2",
-                          indicators=["VIC_AGE_SEX"],
-                          deadline=timezone.localdate() + timedelta(days=20))
-    submission_save(actor=users["cr_liaison"], call=call,
-                    tables={"VIC_AGE_SEX": [["18_29", "F", 30]]}, channel="api")
+    call = data_call_open(
+        actor=users["st"],
+        title="Cifras",
+        period="2025-S2",
+        indicators=["VIC_AGE_SEX"],
+        deadline=timezone.localdate() + timedelta(days=20),
+    )
+    submission_save(
+        actor=users["cr_liaison"],
+        call=call,
+        tables={"VIC_AGE_SEX": [["18_29", "F", 30]]},
+        channel="api",
+    )
     release = release_publish(actor=users["st"], period="2025", k=11)
-    report = Job.objects.create(kind="statistics.report", created_by=users["st"],
-                                parameters={"period": "2025", "language": "es",
-                                            "format": "pdf"})
+    report = Job.objects.create(
+        kind="statistics.report",
+        created_by=users["st"],
+        parameters={"period": "2025", "language": "es", "format": "pdf"},
+    )
     return {"call": call, "release": release, "report": report}
 
 
@@ -111,8 +121,10 @@ def test_no_statistics_page_writes_on_a_get(users, login, world):
 def test_downloads_write_only_their_audit_event(users, login, world):
     client = login(users["cr_liaison"])
     client.get("/")
-    for url in ("/statistics/download.xlsx?period=2025",
-                "/statistics/download.csv?period=2025&table=VIC_AGE_SEX"):
+    for url in (
+        "/statistics/download.xlsx?period=2025",
+        "/statistics/download.csv?period=2025&table=VIC_AGE_SEX",
+    ):
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
         for sql in writes_in(captured):
@@ -142,8 +154,10 @@ def test_a_case_write_queues_the_refresh_and_the_job_brings_the_new_count(users,
     assert synced is not None
     assert page.context["facts_synced_at"] == synced
     assert 'data-testid="stats-refreshed"' in page.content.decode()
-    assert officer.get("/api/v1/statistics/tables/?period=2025&scope=own").json()[
-        "refreshed_at"] is not None
+    assert (
+        officer.get("/api/v1/statistics/tables/?period=2025&scope=own").json()["refreshed_at"]
+        is not None
+    )
 
 
 def test_updates_and_deletes_queue_the_refresh_too(users, login):

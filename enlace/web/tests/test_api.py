@@ -81,6 +81,7 @@ def test_the_schema_generates_without_warnings(tmp_path):
     """CI's deploy check fails on schema warnings; catch them in the suite first."""
     from django.core.management import call_command
 
-    call_command("spectacular", "--fail-on-warn", "--validate", "--file",
-                 str(tmp_path / "schema.yaml"))
+    call_command(
+        "spectacular", "--fail-on-warn", "--validate", "--file", str(tmp_path / "schema.yaml")
+    )
     assert (tmp_path / "schema.yaml").read_text().startswith("openapi: 3")

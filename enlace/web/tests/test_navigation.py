@@ -30,9 +30,17 @@ def declared(url_name: str) -> frozenset[str]:
 
 def test_the_registry_holds_the_entries_of_every_capability():
     names = {item.url_name for item in _ITEMS}
-    assert {"web:home", "cases:case_list", "screening:entry_list", "statistics:dashboard",
-            "directory:contact_list", "meetings:meeting_list", "workplan:plan",
-            "audit:event_list", "accounts:user_list"} <= names
+    assert {
+        "web:home",
+        "cases:case_list",
+        "screening:entry_list",
+        "statistics:dashboard",
+        "directory:contact_list",
+        "meetings:meeting_list",
+        "workplan:plan",
+        "audit:event_list",
+        "accounts:user_list",
+    } <= names
 
 
 @pytest.mark.parametrize("item", _ITEMS, ids=[item.url_name for item in _ITEMS])
@@ -49,8 +57,7 @@ def _admits(client, url_name: str) -> bool:
     assert response.status_code != 500, url_name
     if response.status_code == 403:
         return False
-    return not (response.status_code == 302
-                and response["Location"].startswith("/accounts/login/"))
+    return not (response.status_code == 302 and response["Location"].startswith("/accounts/login/"))
 
 
 @pytest.mark.django_db
@@ -60,8 +67,11 @@ def test_each_role_sees_exactly_the_entries_whose_pages_admit_her(role, users, l
     client = login(user)
     names = {item.url_name for item in _ITEMS} | {item.reached_from for item in _ITEMS}
     admitted = {name for name in names - {""} if _admits(client, name)}
-    expected = {item.url_name for item in _ITEMS if item.url_name in admitted
-                and not (item.reached_from and item.reached_from in admitted)}
+    expected = {
+        item.url_name
+        for item in _ITEMS
+        if item.url_name in admitted and not (item.reached_from and item.reached_from in admitted)
+    }
     assert {item.url_name for item in items_for(user)} == expected
     listed = {item.url_name for entry in menu_for(user) for item in entry.items}
     assert listed == expected
@@ -88,4 +98,3 @@ def test_an_entry_follows_its_view_when_the_view_changes(monkeypatch):
         monkeypatch.undo()
         view_roles.cache_clear()
     assert item.roles == declared("workplan:plan")
-

@@ -18,8 +18,10 @@ def _directives(response) -> dict[str, list[str]]:
     return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
-@pytest.mark.parametrize("path", ["/", "/cases/", "/screening/watchlist/", "/api/v1/cases/",
-                                  "/statistics/", "/accounts/login/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/cases/", "/screening/watchlist/", "/api/v1/cases/", "/statistics/", "/accounts/login/"],
+)
 def test_pages_and_api_answers_are_not_stored_and_run_no_inline_code(users, login, path):
     response = login(users["cr_liaison"]).get(path, follow=False)
     assert response.status_code in {200, 302}
@@ -31,8 +33,7 @@ def test_pages_and_api_answers_are_not_stored_and_run_no_inline_code(users, logi
     assert directives["frame-ancestors"] == ["'none'"]
 
 
-def test_an_export_keeps_its_own_no_store_and_static_files_stay_cacheable(users, login,
-                                                                          settings):
+def test_an_export_keeps_its_own_no_store_and_static_files_stay_cacheable(users, login, settings):
     from django.test import Client
 
     response = login(users["st"]).get("/directory/contacts/export.csv")
@@ -43,8 +44,7 @@ def test_an_export_keeps_its_own_no_store_and_static_files_stay_cacheable(users,
     assert "no-store" not in static.get("Cache-Control", "")
 
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>",
-                           re.I)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
 HANDLER = re.compile(r"\son[a-z]+\s*=\s*[\"']", re.I)
 STYLE_ATTRIBUTE = re.compile(r"\sstyle\s*=\s*[\"']", re.I)
 STYLE_ELEMENT = re.compile(r"<style[\s>]", re.I)
@@ -56,11 +56,13 @@ def test_no_template_holds_what_the_policy_refuses():
     found = []
     for template in sorted(ROOT.rglob("templates/**/*.html")):
         text = template.read_text(encoding="utf-8")
-        for name, pattern in (("inline script", INLINE_SCRIPT), ("handler", HANDLER),
-                              ("style attribute", STYLE_ATTRIBUTE),
-                              ("style element", STYLE_ELEMENT)):
-            found += [f"{template.relative_to(ROOT)}: {name}" for _match in
-                      pattern.finditer(text)]
+        for name, pattern in (
+            ("inline script", INLINE_SCRIPT),
+            ("handler", HANDLER),
+            ("style attribute", STYLE_ATTRIBUTE),
+            ("style element", STYLE_ELEMENT),
+        ):
+            found += [f"{template.relative_to(ROOT)}: {name}" for _match in pattern.finditer(text)]
         if "javascript:" in text:
             found.append(f"{template.relative_to(ROOT)}: javascript: link")
     assert found == []

@@ -41,8 +41,10 @@ def test_navigation_shows_only_what_the_role_may_open(users, login):
     assert 'href="/access/law-profile/"' in admin_page
 
 
-@pytest.mark.parametrize("user_key", ["cr_liaison", "cr_admin", "st", "observer",
-                                      "civil_society", "cr_auditor", "sysadmin"])
+@pytest.mark.parametrize(
+    "user_key",
+    ["cr_liaison", "cr_admin", "st", "observer", "civil_society", "cr_auditor", "sysadmin"],
+)
 def test_every_role_has_a_home_dashboard(users, login, user_key):
     response = login(users[user_key]).get("/")
     assert response.status_code == 200
@@ -78,4 +80,7 @@ def test_the_menu_groups_entries_by_section_and_keeps_every_one(users):
     assert liaison[:3] == ["Inicio", "Casos", "Cotejo de viajeros"] and "Red" in liaison
     cases = next(entry for entry in menu_for(users["cr_liaison"]) if str(entry.label) == "Casos")
     assert [item.url_name for item in cases.items] == [
-        "cases:case_list", "cases:case_inbox", "cases:case_import"]
+        "cases:case_list",
+        "cases:case_inbox",
+        "cases:case_import",
+    ]

@@ -250,8 +250,7 @@ def test_messages_about_responsible_parties_and_schedules_read_whole_in_spanish(
     with translation.override("es"):
         shown = [found.localized() for found in [*plan.problems, *plan.warnings]]
     assert any("2.2" in message and "calendario" in message for message in shown)
-    assert any("9.9.9 Nadie" in message and "responsable" in message.lower()
-               for message in shown)
+    assert any("9.9.9 Nadie" in message and "responsable" in message.lower() for message in shown)
     for english in ("Responsible", "Schedule", "schedule", "responsible party", " and no "):
         assert not any(english in message for message in shown), english
 

@@ -11,10 +11,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--days", type=int, default=None,
-                            help="validity in days (default: REST_KNOX TOKEN_TTL, 90 days)")
-        parser.add_argument("--revoke", metavar="PREFIX",
-                            help="revoke the token whose key starts with PREFIX")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="validity in days (default: REST_KNOX TOKEN_TTL, 90 days)",
+        )
+        parser.add_argument(
+            "--revoke", metavar="PREFIX", help="revoke the token whose key starts with PREFIX"
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, username, days, revoke, **options):
@@ -27,10 +32,13 @@ class Command(BaseCommand):
         if revoke:
             count = token_revoke(actor=None, user=user, token_key=revoke[:15])
             if not count:
-                raise CommandError(_("no token of %(name)s starts with %(prefix)s") % {
-                    "name": username, "prefix": revoke})
-            self.stdout.write(json.dumps({"revoked": count}) if options["json"]
-                              else f"revoked {count} token(s)")
+                raise CommandError(
+                    _("no token of %(name)s starts with %(prefix)s")
+                    % {"name": username, "prefix": revoke}
+                )
+            self.stdout.write(
+                json.dumps({"revoked": count}) if options["json"] else f"revoked {count} token(s)"
+            )
             return
         if days is not None and not 1 <= days <= 3650:
             raise CommandError(_("--days must be between 1 and 3650"))

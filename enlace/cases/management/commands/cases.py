@@ -14,17 +14,20 @@ from enlace.core.models import Country
 
 
 class Command(BaseCommand):
-    help = ("Case exchange. `cases import FILE --country ISO2 [--format csv|xlsx|json] "
-            "[--dry-run]`; `cases export --format json|csv|xlsx|htcds-csv --out PATH "
-            "[--country ISO2]`.")
+    help = (
+        "Case exchange. `cases import FILE --country ISO2 [--format csv|xlsx|json] "
+        "[--dry-run]`; `cases export --format json|csv|xlsx|htcds-csv --out PATH "
+        "[--country ISO2]`."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("verb", choices=["import", "export"])
         parser.add_argument("file", nargs="?", help="file to import")
         parser.add_argument("--country", help="member state acting (ISO2)")
         parser.add_argument("--user", help="act as this liaison officer instead of --country")
-        parser.add_argument("--format", dest="file_format",
-                            choices=["csv", "xlsx", "json", "htcds-csv"])
+        parser.add_argument(
+            "--format", dest="file_format", choices=["csv", "xlsx", "json", "htcds-csv"]
+        )
         parser.add_argument("--dry-run", action="store_true")
         parser.add_argument("--out", help="export destination")
         parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -50,33 +53,53 @@ class Command(BaseCommand):
             if file_format == "htcds-csv":
                 raise CommandError(_("import reads csv, xlsx or json"))
             try:
-                report = cases_import(actor=actor, path=Path(file), file_format=file_format,
-                                      dry_run=dry_run)
+                report = cases_import(
+                    actor=actor, path=Path(file), file_format=file_format, dry_run=dry_run
+                )
             except ImportFileError as exc:
                 raise CommandError(str(exc)) from exc
             if options["json"]:
-                self.stdout.write(json.dumps({
-                    "rows": report.rows, "created": report.created, "dry_run": dry_run,
-                    "errors": [{"row": error.row, "column": error.column,
-                                "message": error.message} for error in report.errors]},
-                    ensure_ascii=False))
+                self.stdout.write(
+                    json.dumps(
+                        {
+                            "rows": report.rows,
+                            "created": report.created,
+                            "dry_run": dry_run,
+                            "errors": [
+                                {"row": error.row, "column": error.column, "message": error.message}
+                                for error in report.errors
+                            ],
+                        },
+                        ensure_ascii=False,
+                    )
+                )
             else:
                 for error in report.errors:
                     self.stderr.write(str(error))
             if report.errors:
-                raise CommandError(_("%(count)s error(s); nothing was imported") % {
-                    "count": len(report.errors)})
+                raise CommandError(
+                    _("%(count)s error(s); nothing was imported") % {"count": len(report.errors)}
+                )
             if not options["json"]:
-                message = (_("%(rows)s rows are valid (dry run: nothing written)") if dry_run
-                           else _("%(rows)s rows imported; %(created)s cases created"))
+                message = (
+                    _("%(rows)s rows are valid (dry run: nothing written)")
+                    if dry_run
+                    else _("%(rows)s rows imported; %(created)s cases created")
+                )
                 self.stdout.write(message % {"rows": report.rows, "created": report.created})
             return
         if not out or not file_format:
             raise CommandError(_("export needs --format and --out"))
         if file_format not in {"json", "csv", "xlsx", "htcds-csv"}:
             raise CommandError(_("export writes json, csv, xlsx or htcds-csv"))
-        count = cases_export(actor=actor, path=Path(out), file_format=file_format,
-                             owner_country=(country or "").upper() if user else "")
-        self.stdout.write(json.dumps({"cases": count, "out": out}) if options["json"]
-                          else _("%(count)s cases written to %(out)s") % {"count": count,
-                                                                         "out": out})
+        count = cases_export(
+            actor=actor,
+            path=Path(out),
+            file_format=file_format,
+            owner_country=(country or "").upper() if user else "",
+        )
+        self.stdout.write(
+            json.dumps({"cases": count, "out": out})
+            if options["json"]
+            else _("%(count)s cases written to %(out)s") % {"count": count, "out": out}
+        )

@@ -10,8 +10,10 @@ from enlace.core.fields import encrypted_fields
 
 
 class Command(BaseCommand):
-    help = ("Encryption keys. `keys new ID` prints a new key line; `keys reencrypt` rewrites "
-            "every encrypted value under the active (first) key after a rotation.")
+    help = (
+        "Encryption keys. `keys new ID` prints a new key line; `keys reencrypt` rewrites "
+        "every encrypted value under the active (first) key after a rotation."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("verb", choices=["new", "reencrypt"])
@@ -37,12 +39,15 @@ class Command(BaseCommand):
                     # values encrypts them again under the active key.
                     instance = model._base_manager.only(*names).get(pk=pk)
                     model._base_manager.filter(pk=pk).update(
-                        **{name: getattr(instance, name) for name in names})
+                        **{name: getattr(instance, name) for name in names}
+                    )
                     changed += 1
             counts[model._meta.label] = changed
         if options["json"]:
             self.stdout.write(json.dumps({"active_key": active, "reencrypted": counts}))
         else:
             for label, changed in counts.items():
-                self.stdout.write(_("%(model)s: %(count)s rows re-encrypted under %(key)s") % {
-                    "model": label, "count": changed, "key": active})
+                self.stdout.write(
+                    _("%(model)s: %(count)s rows re-encrypted under %(key)s")
+                    % {"model": label, "count": changed, "key": active}
+                )

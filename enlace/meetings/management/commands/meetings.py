@@ -13,10 +13,12 @@ from enlace.meetings.services import MeetingImportError, meeting_import
 
 
 class Command(BaseCommand):
-    help = ("Meetings. `meetings import FILE [--dry-run] [--json] [--user USERNAME]` reads a "
-            "meeting report (.txt or .docx) and, unless --dry-run, creates a draft meeting for "
-            "the ST to review; --json prints what was read as one JSON object. `meetings digest "
-            "[--date YYYY-MM-DD]` e-mails each officer the tasks due soon and overdue.")
+    help = (
+        "Meetings. `meetings import FILE [--dry-run] [--json] [--user USERNAME]` reads a "
+        "meeting report (.txt or .docx) and, unless --dry-run, creates a draft meeting for "
+        "the ST to review; --json prints what was read as one JSON object. `meetings digest "
+        "[--date YYYY-MM-DD]` e-mails each officer the tasks due soon and overdue."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("verb", choices=["import", "digest"])
@@ -36,11 +38,13 @@ class Command(BaseCommand):
             raise CommandError(_("give the FILE to import"))
         actor = None
         if user:
-            actor = User.objects.filter(username=user, is_active=True,
-                                        role=Role.SECRETARIAT).first()
+            actor = User.objects.filter(
+                username=user, is_active=True, role=Role.SECRETARIAT
+            ).first()
             if actor is None:
-                raise CommandError(_("no active Technical Secretariat user named %(name)s")
-                                   % {"name": user})
+                raise CommandError(
+                    _("no active Technical Secretariat user named %(name)s") % {"name": user}
+                )
         try:
             report, meeting = meeting_import(actor=actor, path=Path(file), dry_run=dry_run)
         except DocumentError as exc:
@@ -57,8 +61,12 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False))
             return
         if meeting is None:
-            self.stdout.write(_("%(items)s agreements read (dry run: nothing written)")
-                              % {"items": len(report.items)})
+            self.stdout.write(
+                _("%(items)s agreements read (dry run: nothing written)")
+                % {"items": len(report.items)}
+            )
         else:
-            self.stdout.write(_("meeting %(id)s created with %(items)s agreements, to be "
-                                "reviewed") % {"id": meeting.pk, "items": len(report.items)})
+            self.stdout.write(
+                _("meeting %(id)s created with %(items)s agreements, to be reviewed")
+                % {"id": meeting.pk, "items": len(report.items)}
+            )

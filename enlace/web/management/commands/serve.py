@@ -8,15 +8,18 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = ("Serve Enlace on 127.0.0.1:PORT (default 8000) with the background worker "
-            "running beside it. Stops both on Ctrl-C.")
+    help = (
+        "Serve Enlace on 127.0.0.1:PORT (default 8000) with the background worker "
+        "running beside it. Stops both on Ctrl-C."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--threads", type=int, default=8)
-        parser.add_argument("--no-worker", action="store_true",
-                            help="do not start the background worker")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="do not start the background worker"
+        )
 
     def handle(self, *args, host, port, threads, no_worker, **options):
         from waitress import serve
@@ -27,11 +30,18 @@ class Command(BaseCommand):
         if not no_worker:
             worker = subprocess.Popen(
                 [sys.executable, "-m", "enlace.cli", "db_worker", "--interval", "1"],
-                env={**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get(
-                    "DJANGO_SETTINGS_MODULE", "enlace.config.settings.dev")})
+                env={
+                    **os.environ,
+                    "DJANGO_SETTINGS_MODULE": os.environ.get(
+                        "DJANGO_SETTINGS_MODULE", "enlace.config.settings.dev"
+                    ),
+                },
+            )
             self.stdout.write(f"background worker started (pid {worker.pid})")
-        self.stdout.write(f"Enlace at http://{host}:{port}/ "
-                          f"(demo mode: {'on' if settings.ENLACE_DEMO else 'off'})")
+        self.stdout.write(
+            f"Enlace at http://{host}:{port}/ "
+            f"(demo mode: {'on' if settings.ENLACE_DEMO else 'off'})"
+        )
         try:
             serve(application, host=host, port=port, threads=threads, ident="enlace")
         finally:

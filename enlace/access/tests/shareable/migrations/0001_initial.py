@@ -6,34 +6,98 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Specimen',
+            name="Specimen",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('audience', models.CharField(choices=[('national', 'National (owner country only)'), ('selected', 'Selected member states'), ('network', 'Network (all member states)'), ('partners', 'Partners (network, Technical Secretariat and observers)')], db_index=True, default='national', max_length=10, verbose_name='audience')),
-                ('handling_code', models.CharField(choices=[('H0', 'H0: law-enforcement use only'), ('H1', "H1: not to be used in judicial proceedings without the owner's consent"), ('H2', "H2: not to be passed to third parties without the owner's consent")], default='H0', max_length=2, verbose_name='handling code')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=100)),
-                ('name', models.CharField(blank=True, max_length=100)),
-                ('birth_date', models.DateField(blank=True, null=True)),
-                ('phone', models.CharField(blank=True, max_length=30)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('owner_country', models.ForeignKey(limit_choices_to={'member_state': True}, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country', verbose_name='owner country')),
-                ('shared_with', models.ManyToManyField(blank=True, limit_choices_to={'member_state': True}, related_name='+', to='core.country', verbose_name='shared with')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("national", "National (owner country only)"),
+                            ("selected", "Selected member states"),
+                            ("network", "Network (all member states)"),
+                            ("partners", "Partners (network, Technical Secretariat and observers)"),
+                        ],
+                        db_index=True,
+                        default="national",
+                        max_length=10,
+                        verbose_name="audience",
+                    ),
+                ),
+                (
+                    "handling_code",
+                    models.CharField(
+                        choices=[
+                            ("H0", "H0: law-enforcement use only"),
+                            (
+                                "H1",
+                                "H1: not to be used in judicial proceedings without the owner's consent",
+                            ),
+                            (
+                                "H2",
+                                "H2: not to be passed to third parties without the owner's consent",
+                            ),
+                        ],
+                        default="H0",
+                        max_length=2,
+                        verbose_name="handling code",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=100)),
+                ("name", models.CharField(blank=True, max_length=100)),
+                ("birth_date", models.DateField(blank=True, null=True)),
+                ("phone", models.CharField(blank=True, max_length=30)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "owner_country",
+                    models.ForeignKey(
+                        limit_choices_to={"member_state": True},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="owner country",
+                    ),
+                ),
+                (
+                    "shared_with",
+                    models.ManyToManyField(
+                        blank=True,
+                        limit_choices_to={"member_state": True},
+                        related_name="+",
+                        to="core.country",
+                        verbose_name="shared with",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
     ]

@@ -6,25 +6,24 @@ import enlace.core.fields
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('shareable_test', '0001_initial'),
+        ("shareable_test", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='specimen',
-            name='document_index',
+            model_name="specimen",
+            name="document_index",
             field=models.CharField(blank=True, db_index=True, max_length=64),
         ),
         migrations.AddField(
-            model_name='specimen',
-            name='secret_birth_date',
+            model_name="specimen",
+            name="secret_birth_date",
             field=enlace.core.fields.EncryptedDateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='specimen',
-            name='secret_name',
+            model_name="specimen",
+            name="secret_name",
             field=enlace.core.fields.EncryptedTextField(blank=True),
         ),
     ]
