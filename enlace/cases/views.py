@@ -18,7 +18,7 @@ from enlace.core.exporting import attachment, csv_bytes
 from enlace.core.jobs import job_start
 from enlace.core.models import Country, Job, VocabularyTerm
 from enlace.core.uploads import save_upload
-from enlace.core.views import ServiceFormMixin
+from enlace.core.views import FilteredListMixin, ServiceFormMixin
 
 from . import selectors
 from .choices import PersonRole
@@ -35,7 +35,7 @@ def _labels(vocabulary: str) -> dict[str, str]:
     }
 
 
-class CaseListView(RoleRequiredMixin, ListView):
+class CaseListView(RoleRequiredMixin, FilteredListMixin, ListView):
     """Cases the user may see, with filters; search covers non-sensitive text only."""
 
     allowed_roles = CASE_READERS
@@ -43,19 +43,18 @@ class CaseListView(RoleRequiredMixin, ListView):
     paginate_by = 25
     inbox = False
 
+    filterset_class = CaseFilterSet
+
+    def scope(self):
+        return selectors.case_list(actor=self.request.user)
+
     def get_queryset(self):
-        filterset = CaseFilterSet(
-            self.request.GET or None, queryset=selectors.case_list(actor=self.request.user)
-        )
-        self.filter_form = filterset.form
-        if self.inbox:
-            return selectors.case_inbox(actor=self.request.user)
-        return filterset.page_qs
+        cases = super().get_queryset()  # the filter form is shown on the inbox too
+        return selectors.case_inbox(actor=self.request.user) if self.inbox else cases
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            filter_form=self.filter_form,
             inbox=self.inbox,
             exploitation_labels=_labels("exploitation_type"),
             export_formats=[

@@ -22,6 +22,27 @@ from .permissions import PRESIDENCY_EDITORS
 from .services import presidency_assign
 
 
+class FilteredListMixin:
+    """A list page over a selector's scoped queryset, narrowed by a django-filter FilterSet
+    (`core.filters`): the view names `filterset_class` and `scope()` (what the reader may see);
+    the template gets `filter_form` and `query` (the filters, for paging and export links)."""
+
+    filterset_class: type
+
+    def scope(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=self.scope())
+        self.filter_form = self.filterset.form
+        return self.filterset.page_qs
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("filter_form", self.filter_form)
+        kwargs.setdefault("query", self.request.GET.urlencode())
+        return super().get_context_data(**kwargs)
+
+
 @dataclass(frozen=True)
 class ServiceOutcome:
     """What a service call from a page gave: its value, or the refusal (`status` 409 for a

@@ -21,7 +21,7 @@ from django.views.generic import ListView
 from enlace.accounts.permissions import RoleRequiredMixin, allows
 from enlace.audit.selectors import object_history
 from enlace.core.http import attachment
-from enlace.core.views import ServiceFormMixin
+from enlace.core.views import FilteredListMixin, ServiceFormMixin
 
 from . import exporting, selectors, services, vcard
 from .filters import ContactFilterSet, ServiceFilterSet
@@ -63,7 +63,7 @@ def _country_code(filterset) -> str:
 # --- contacts ------------------------------------------------------------------------------
 
 
-class ContactListView(RoleRequiredMixin, ListView):
+class ContactListView(RoleRequiredMixin, FilteredListMixin, ListView):
     """The network's contacts, by country; filters by role and "to confirm"; search by name,
     institution or organization."""
 
@@ -71,21 +71,17 @@ class ContactListView(RoleRequiredMixin, ListView):
     template_name = "directory/contact_list.html"
     paginate_by = 50
 
-    def get_queryset(self):
-        filterset = ContactFilterSet(
-            self.request.GET or None, queryset=selectors.contact_list(actor=self.request.user)
-        )
-        self.filter_form = filterset.form
-        return filterset.page_qs
+    filterset_class = ContactFilterSet
+
+    def scope(self):
+        return selectors.contact_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context.update(
-            filter_form=self.filter_form,
             can_write=allows(check_directory_write, user),
             editable=set(editable_countries(user).values_list("iso2", flat=True)),
-            query=self.request.GET.urlencode(),
             confirm_days=confirm_days(),
         )
         return context
@@ -338,7 +334,7 @@ class ContactVCardView(RoleRequiredMixin, View):
 # --- services ------------------------------------------------------------------------------
 
 
-class ServiceListView(RoleRequiredMixin, ListView):
+class ServiceListView(RoleRequiredMixin, FilteredListMixin, ListView):
     """The referral directory: services for victims by country, kind, who is served and
     language."""
 
@@ -346,21 +342,15 @@ class ServiceListView(RoleRequiredMixin, ListView):
     template_name = "directory/service_list.html"
     paginate_by = 50
 
-    def get_queryset(self):
-        filterset = ServiceFilterSet(
-            self.request.GET or None, queryset=selectors.service_list(actor=self.request.user)
-        )
-        self.filter_form = filterset.form
-        return filterset.page_qs
+    filterset_class = ServiceFilterSet
+
+    def scope(self):
+        return selectors.service_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context.update(
-            filter_form=self.filter_form,
-            can_write=allows(check_directory_write, user),
-            query=self.request.GET.urlencode(),
-        )
+        context.update(can_write=allows(check_directory_write, user))
         return context
 
 

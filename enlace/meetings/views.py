@@ -21,7 +21,7 @@ from enlace.accounts.permissions import RoleRequiredMixin, allows
 from enlace.audit.services import record_event
 from enlace.core.documents import DocumentError
 from enlace.core.http import attachment
-from enlace.core.views import ServiceFormMixin
+from enlace.core.views import FilteredListMixin, ServiceFormMixin
 
 from . import selectors, services
 from .calendar import calendar_for
@@ -97,21 +97,18 @@ def agreements_from_text(text: str) -> list[dict]:
     return items
 
 
-class MeetingListView(RoleRequiredMixin, ListView):
+class MeetingListView(RoleRequiredMixin, FilteredListMixin, ListView):
     allowed_roles = MEETING_READERS
     template_name = "meetings/meeting_list.html"
     paginate_by = 25
 
-    def get_queryset(self):
-        filterset = MeetingFilterSet(
-            self.request.GET or None, queryset=selectors.meeting_list(actor=self.request.user)
-        )
-        self.filter_form = filterset.form
-        return filterset.page_qs
+    filterset_class = MeetingFilterSet
+
+    def scope(self):
+        return selectors.meeting_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter_form=self.filter_form,
             can_manage=allows(check_meeting_manage, self.request.user),
             **kwargs,
         )
@@ -345,21 +342,18 @@ class TaskCreateView(RoleRequiredMixin, ServiceFormMixin, View):
         )
 
 
-class TaskListView(RoleRequiredMixin, ListView):
+class TaskListView(RoleRequiredMixin, FilteredListMixin, ListView):
     allowed_roles = MEETING_READERS
     template_name = "meetings/task_list.html"
     paginate_by = 50
 
-    def get_queryset(self):
-        filterset = TaskFilterSet(
-            self.request.GET or None, queryset=selectors.task_list(actor=self.request.user)
-        )
-        self.filter_form = filterset.form
-        return filterset.page_qs
+    filterset_class = TaskFilterSet
+
+    def scope(self):
+        return selectors.task_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter_form=self.filter_form,
             overdue_by_country=selectors.overdue_by_country(),
             today=date.today(),
             **kwargs,

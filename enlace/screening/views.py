@@ -25,7 +25,7 @@ from enlace.core.http import attachment
 from enlace.core.jobs import job_start
 from enlace.core.models import Job
 from enlace.core.uploads import save_upload
-from enlace.core.views import ServiceFormMixin
+from enlace.core.views import FilteredListMixin, ServiceFormMixin
 
 from . import checks, exporting, selectors, services
 from .choices import Decision, ScreeningKind, ScreeningStatus
@@ -50,30 +50,26 @@ GROUP_LABELS = dict(FieldGroup.choices)
 # --- the watchlist ------------------------------------------------------------------------
 
 
-class EntryListView(RoleRequiredMixin, ListView):
+class EntryListView(RoleRequiredMixin, FilteredListMixin, ListView):
     """Entries the officer may see: her country's and those shared with it, redacted."""
 
     allowed_roles = SCREENING_ROLES
     template_name = "screening/entry_list.html"
     paginate_by = 25
 
-    def get_queryset(self):
-        filterset = EntryFilterSet(
-            self.request.GET or None, queryset=selectors.entry_list(actor=self.request.user)
-        )
-        self.filter_form = filterset.form
-        return filterset.page_qs
+    filterset_class = EntryFilterSet
+
+    def scope(self):
+        return selectors.entry_list(actor=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         profiles: dict[str, LawProfile | None] = {}
         context.update(
-            filter_form=self.filter_form,
             rows=[
                 services.entry_as_dict(entry, actor=self.request.user, profiles=profiles)
                 for entry in context["object_list"]
             ],
-            query=self.request.GET.urlencode(),
         )
         return context
 
@@ -399,19 +395,22 @@ class CheckView(RoleRequiredMixin, View):
         )
 
 
-class ScreeningListView(RoleRequiredMixin, ListView):
+class ScreeningListView(RoleRequiredMixin, FilteredListMixin, ListView):
     """My country's screenings: manifests and single checks."""
 
     allowed_roles = SCREENING_ROLES
     template_name = "screening/screening_list.html"
     paginate_by = 25
 
+    filterset_class = ScreeningFilterSet
+
+    def scope(self):
+        return selectors.screening_list(actor=self.request.user)
+
     def get_queryset(self):
-        filterset = ScreeningFilterSet(
-            self.request.GET or None, queryset=selectors.screening_list(actor=self.request.user)
-        )
-        self.kind = filterset.cleaned().get("kind", "")
-        return filterset.page_qs
+        screenings = super().get_queryset()
+        self.kind = self.filterset.cleaned().get("kind", "")
+        return screenings
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
