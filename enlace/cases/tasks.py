@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from enlace.core.importing import ImportFileError
+from enlace.core.importing import ImportFileError, ImportReport
 from enlace.core.jobs import Progress, job_handler
 from enlace.core.models import Job
 
@@ -24,15 +24,7 @@ def import_cases_job(job: Job, progress: Progress) -> dict:
             progress=progress.update,
         )
     except ImportFileError as exc:
-        return {"rows": 0, "created": 0, "errors": [{"row": "", "column": "", "message": str(exc)}]}
+        report = ImportReport.unreadable(exc)
     finally:
         path.unlink(missing_ok=True)
-    return {
-        "rows": report.rows,
-        "created": report.created,
-        "dry_run": parameters.get("dry_run", False),
-        "errors": [
-            {"row": error.row, "column": error.column, "message": error.message}
-            for error in report.errors
-        ],
-    }
+    return report.as_dict(dry_run=parameters.get("dry_run", False))

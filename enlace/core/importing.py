@@ -57,6 +57,43 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def as_dict(self, *, dry_run: bool, limit: int | None = None) -> dict[str, Any]:
+        """What commands print with --json and import jobs keep as their result (at most
+        `limit` errors listed; `error_count` counts them all)."""
+        return {
+            "rows": self.rows,
+            "created": self.created,
+            "dry_run": dry_run,
+            "errors": [
+                {"row": error.row or "", "column": error.column, "message": error.message}
+                for error in self.errors[:limit]
+            ],
+            "error_count": len(self.errors),
+        }
+
+    @classmethod
+    def unreadable(cls, error: Exception) -> ImportReport:
+        """The report of a file that could not be read at all (ImportFileError)."""
+        return cls(errors=[RowError(0, "", str(error))])
+
+
+def report_to_command(command, report: ImportReport, *, as_json: bool, dry_run: bool) -> None:
+    """A management command's output for an import: the JSON report or one line per error,
+    and a non-zero exit (CommandError) when any row was refused."""
+    import json
+
+    from django.core.management.base import CommandError
+
+    if as_json:
+        command.stdout.write(json.dumps(report.as_dict(dry_run=dry_run), ensure_ascii=False))
+    else:
+        for error in report.errors:
+            command.stderr.write(str(error))
+    if report.errors:
+        raise CommandError(
+            _("%(count)s error(s); nothing was imported") % {"count": len(report.errors)}
+        )
+
 
 class ImportFileError(Exception):
     """The file as a whole cannot be read (encoding, format, empty, formulas ...)."""

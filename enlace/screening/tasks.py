@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from enlace.core.importing import ImportFileError, RowError
+from enlace.core.importing import ImportFileError, ImportReport, RowError
 from enlace.core.jobs import Progress, job_handler
 from enlace.core.models import Job
 
@@ -18,12 +18,11 @@ from .choices import ScreeningStatus
 from .importing import manifest_read, watchlist_import
 from .models import Screening
 
+ERRORS_KEPT = 5000  # errors listed in a job's result; `error_count` counts them all
 
-def _errors(errors: list[RowError], limit: int = 5000) -> list[dict]:
-    return [
-        {"row": error.row, "column": error.column, "message": error.message}
-        for error in errors[:limit]
-    ]
+
+def _errors(errors: list[RowError]) -> list[dict]:
+    return ImportReport(errors=errors).as_dict(dry_run=False, limit=ERRORS_KEPT)["errors"]
 
 
 @job_handler("screening.batch")
@@ -93,17 +92,7 @@ def import_watchlist_job(job: Job, progress: Progress) -> dict:
                     progress=progress.update,
                 )
             except ImportFileError as exc:
-                return {
-                    "rows": 0,
-                    "created": 0,
-                    "errors": [{"row": "", "column": "", "message": str(exc)}],
-                }
+                report = ImportReport.unreadable(exc)
     finally:
         path.unlink(missing_ok=True)
-    return {
-        "rows": report.rows,
-        "created": report.created,
-        "dry_run": parameters.get("dry_run", False),
-        "errors": _errors(report.errors),
-        "error_count": len(report.errors),
-    }
+    return report.as_dict(dry_run=parameters.get("dry_run", False), limit=ERRORS_KEPT)

@@ -9,7 +9,7 @@ from enlace.accounts.choices import Role
 from enlace.accounts.models import User
 from enlace.cases.exporting import cases_export
 from enlace.cases.importing import cases_import
-from enlace.core.importing import ImportFileError
+from enlace.core.importing import ImportFileError, report_to_command
 from enlace.core.models import Country
 
 
@@ -58,28 +58,7 @@ class Command(BaseCommand):
                 )
             except ImportFileError as exc:
                 raise CommandError(str(exc)) from exc
-            if options["json"]:
-                self.stdout.write(
-                    json.dumps(
-                        {
-                            "rows": report.rows,
-                            "created": report.created,
-                            "dry_run": dry_run,
-                            "errors": [
-                                {"row": error.row, "column": error.column, "message": error.message}
-                                for error in report.errors
-                            ],
-                        },
-                        ensure_ascii=False,
-                    )
-                )
-            else:
-                for error in report.errors:
-                    self.stderr.write(str(error))
-            if report.errors:
-                raise CommandError(
-                    _("%(count)s error(s); nothing was imported") % {"count": len(report.errors)}
-                )
+            report_to_command(self, report, as_json=options["json"], dry_run=dry_run)
             if not options["json"]:
                 message = (
                     _("%(rows)s rows are valid (dry run: nothing written)")

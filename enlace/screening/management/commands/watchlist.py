@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from enlace.accounts.actors import CountryActor
 from enlace.accounts.choices import Role
 from enlace.accounts.models import User
-from enlace.core.importing import ImportFileError
+from enlace.core.importing import ImportFileError, report_to_command
 from enlace.core.models import Country
 from enlace.screening.exporting import watchlist_export
 from enlace.screening.importing import watchlist_import
@@ -95,28 +95,7 @@ class Command(BaseCommand):
             )
         except ImportFileError as exc:
             raise CommandError(str(exc)) from exc
-        if as_json:
-            self.stdout.write(
-                json.dumps(
-                    {
-                        "rows": report.rows,
-                        "created": report.created,
-                        "dry_run": dry_run,
-                        "errors": [
-                            {"row": error.row, "column": error.column, "message": error.message}
-                            for error in report.errors
-                        ],
-                    },
-                    ensure_ascii=False,
-                )
-            )
-        else:
-            for error in report.errors:
-                self.stderr.write(str(error))
-        if report.errors:
-            raise CommandError(
-                _("%(count)s error(s); nothing was imported") % {"count": len(report.errors)}
-            )
+        report_to_command(self, report, as_json=as_json, dry_run=dry_run)
         if not as_json:
             message = (
                 _("%(rows)s rows are valid (dry run: nothing written)")
