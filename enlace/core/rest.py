@@ -40,6 +40,7 @@ def paginated(serializer_class: type[serializers.Serializer]) -> type[serializer
         {
             "__doc__": f"A page of {name} records.",
             "__module__": __name__,
+            "is_page": True,  # core.schema documents the page's query parameters
             "count": serializers.IntegerField(),
             "next": serializers.URLField(allow_null=True),
             "previous": serializers.URLField(allow_null=True),
