@@ -25,6 +25,12 @@ class AutoSchema(openapi.AutoSchema):
             serializer = serializer[min(serializer)]
         return bool(getattr(serializer, "is_page", False))
 
+    def get_auth(self):
+        auth = super().get_auth()
+        if getattr(self.view, "public", False) and {} not in auth:
+            auth.append({})  # public: answered without credentials too
+        return auth
+
     def _get_pagination_parameters(self):
         if self.method == "GET" and self._answers_a_page():
             return Pagination().get_schema_operation_parameters(self.view)
