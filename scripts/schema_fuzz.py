@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -163,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         errors = [line for line in log_path.read_text().splitlines() if line.strip()]
         print("schema fuzz: the server's log (last 80 lines):")
         print("\n".join(errors[-80:]))
+    shutil.rmtree(var_dir, ignore_errors=True)
     return status
 
 
