@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +79,81 @@ def record_event(
             mac=audit_mac(ChainHead.mac_message(event.sequence, event.hash)),
         )
     return event
+
+
+SUMMARY_LENGTH = Event._meta.get_field("summary").max_length
+
+
+def ids_summary(ids: list, *, limit: int = SUMMARY_LENGTH, prefix: str = "") -> str:
+    """`prefix` then "N ids: 1, 2, 3" within `limit` characters; ids that do not fit are
+    counted ("... +K more") so the summary always says how many records were read."""
+    head = f"{prefix}{len(ids)} ids: "
+    shown: list[str] = []
+    for position, value in enumerate(ids):
+        rest = len(ids) - position - 1
+        tail = f" ... +{rest} more" if rest else ""
+        candidate = ", ".join([*shown, str(value)])
+        if len(head) + len(candidate) + len(tail) > limit:
+            return f"{head}{', '.join(shown)} ... +{len(ids) - len(shown)} more"[:limit]
+        shown.append(str(value))
+    return f"{head}{', '.join(shown)}"[:limit]
+
+
+def record_list_read(
+    *,
+    actor: Actor,
+    action: str,
+    object_type: str,
+    records: Iterable[tuple[str | int, str | None]],
+    summary: str = "",
+) -> list[Event]:
+    """Audit one read of many records (a list page, a list API answer, an export):
+    `records` are (id, owner country) pairs. One event per owner country, holding that
+    country's ids (object_id "list"), so each owner's auditor sees who read her records; a
+    read that returned nothing is one event without an owner."""
+    by_owner: dict[str, list] = {}
+    for record_id, owner in records:
+        by_owner.setdefault(owner or "", []).append(record_id)
+    prefix = f"{summary}; " if summary else ""
+    if not by_owner:
+        return [
+            record_event(
+                actor=actor,
+                action=action,
+                object_type=object_type,
+                object_id="list",
+                summary=f"{prefix}0 ids",
+            )
+        ]
+    return [
+        record_event(
+            actor=actor,
+            action=action,
+            object_type=object_type,
+            object_id="list",
+            owner_country=owner or None,
+            summary=ids_summary(ids, prefix=prefix),
+        )
+        for owner, ids in sorted(by_owner.items())
+    ]
+
+
+def record_page_read(
+    *,
+    actor: Actor,
+    action: str,
+    model: type[models.Model],
+    records: Iterable[models.Model],
+    summary: str = "",
+) -> list[Event]:
+    """`record_list_read` for shareable records of `model` (a page of a list)."""
+    return record_list_read(
+        actor=actor,
+        action=action,
+        object_type=model._meta.label_lower,
+        records=[(record.pk, record.owner_country_id) for record in records],
+        summary=summary,
+    )
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from enlace.access.choices import Audience, HandlingCode
 from enlace.access.services import record_share
+from enlace.audit.services import record_page_read
 from enlace.core.filters import api_filter
 from enlace.core.rest import paginated
 
@@ -64,6 +65,7 @@ class CaseViewSet(viewsets.ViewSet):
 
         paginator = Pagination()
         page = paginator.paginate_queryset(cases, request, view=self)
+        record_page_read(actor=request.user, action="cases.list_read", model=Case, records=page)
         return paginator.get_paginated_response(
             CaseSerializer(page, many=True, context=self._context()).data
         )
@@ -154,6 +156,7 @@ class CaseViewSet(viewsets.ViewSet):
         page = paginator.paginate_queryset(
             selectors.case_inbox(actor=request.user), request, view=self
         )
+        record_page_read(actor=request.user, action="cases.inbox_read", model=Case, records=page)
         return paginator.get_paginated_response(
             CaseSerializer(page, many=True, context=self._context()).data
         )

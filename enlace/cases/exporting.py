@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from enlace.accounts.actors import Actor
-from enlace.audit.services import record_event
+from enlace.audit.services import record_list_read
 from enlace.core.exporting import append, csv_dict_writer, workbook, workbook_save
 
 from .importing import COLUMNS, LIST_SEPARATOR
@@ -148,10 +148,12 @@ def cases_export(*, actor: Actor, path: Path, file_format: str, owner_country: s
     """Write every case `actor` may see (optionally of one owner country). Returns the count."""
     cases = case_list(actor=actor, owner_country=owner_country)
     written = [0]
+    exported: list[tuple[int, str]] = []
 
     def standard_format_documents() -> Iterator[dict[str, Any]]:
         for case in cases.iterator(chunk_size=500):
             written[0] += 1
+            exported.append((case.pk, case.owner_country_id))
             yield case_as_standard_format(case, actor=actor)
 
     documents = standard_format_documents()
@@ -182,10 +184,11 @@ def cases_export(*, actor: Actor, path: Path, file_format: str, owner_country: s
         workbook_save(book, path)
     else:
         raise ValueError(file_format)
-    record_event(
+    record_list_read(
         actor=actor,
         action="cases.export",
-        owner_country=owner_country or None,
+        object_type="cases.case",
+        records=exported,
         summary=f"{written[0]} cases as {file_format} to {path.name}",
     )
     return written[0]

@@ -64,7 +64,7 @@ class CaseFilterSet(FilterSet):
             | Q(modus_operandi_narrative__icontains=value)
         )
 
-    def filter_exploitation_type(self, queryset, name, value):
+    def filter_exploitation_type(self, queryset, name, value: str):
         # JSON lists are matched on their serialised form so SQLite and PostgreSQL agree.
         return queryset.filter(exploitation_types__icontains=f'"{value}"')
 

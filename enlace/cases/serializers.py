@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from enlace.access.choices import Audience, HandlingCode
 from enlace.access.policy import redacted_groups
-from enlace.core.validators import normalize_phone
+from enlace.core.validators import event_date, normalize_phone, past_date
 from enlace.core.vocabularies import country_codes, vocabulary_codes
 
 from .choices import CaseType, PersonRole, RecordStatus, Sex
@@ -93,7 +93,9 @@ class PersonSerializer(StandardFormatSerializer):
     aliases = serializers.ListField(child=serializers.CharField(max_length=120), required=False)
     sex = serializers.ChoiceField(choices=Sex.choices, required=False, default=Sex.UNKNOWN)
     gender = CodeField("gender", required=False, allow_blank=True)
-    birth_date = serializers.DateField(required=False, allow_null=True)
+    birth_date = serializers.DateField(
+        required=False, allow_null=True, validators=[past_date(_("Birth date"))]
+    )
     age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=120)
     age_band = serializers.CharField(read_only=True)
     is_minor = serializers.BooleanField(read_only=True)
@@ -102,11 +104,6 @@ class PersonSerializer(StandardFormatSerializer):
     phones = serializers.ListField(child=PhoneField(), required=False)
     trafficking_status = CodeField("trafficking_status", required=False, allow_blank=True)
     documents = IdentityDocumentSerializer(many=True, required=False)
-
-    def validate_birth_date(self, value):
-        if value and value > date.today():
-            raise serializers.ValidationError(_("The birth date is in the future."))
-        return value
 
 
 class RouteLegSerializer(StandardFormatSerializer):
@@ -117,7 +114,9 @@ class RouteLegSerializer(StandardFormatSerializer):
     transport_mode = CodeField("transport_mode", required=False, allow_blank=True)
     crossing_point = serializers.CharField(required=False, allow_blank=True, max_length=120)
     crossing_type = CodeField("crossing_type", required=False, allow_blank=True)
-    date = serializers.DateField(required=False, allow_null=True)
+    date = serializers.DateField(
+        required=False, allow_null=True, validators=[event_date(_("Date"))]
+    )
     fee_amount = serializers.DecimalField(
         max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
     )
@@ -142,7 +141,9 @@ class DocumentUsedSerializer(StandardFormatSerializer):
 
 
 class EventSerializer(StandardFormatSerializer):
-    date = serializers.DateField(required=False, allow_null=True)
+    date = serializers.DateField(
+        required=False, allow_null=True, validators=[event_date(_("Date"))]
+    )
     note = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 
@@ -168,8 +169,10 @@ class CaseSerializer(StandardFormatSerializer):
     reference = serializers.RegexField(REFERENCE_PATTERN, required=False, allow_blank=True)
     owner_country = serializers.CharField(source="owner_country_id", read_only=True)
     reporting_agency = serializers.CharField(max_length=200)
-    date_identified = serializers.DateField()
-    date_reported = serializers.DateField(required=False, allow_null=True)
+    date_identified = serializers.DateField(validators=[past_date(_("Date identified"))])
+    date_reported = serializers.DateField(
+        required=False, allow_null=True, validators=[past_date(_("Date reported"))]
+    )
     status = serializers.ChoiceField(choices=RecordStatus.choices, default=RecordStatus.ACTIVE)
     case_type = serializers.ChoiceField(choices=CaseType.choices)
     audience = serializers.ChoiceField(choices=Audience.choices, read_only=True)

@@ -13,7 +13,7 @@ from enlace.access.policy import can_edit
 from enlace.access.services import record_share
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.selectors import object_history
-from enlace.audit.services import record_event
+from enlace.audit.services import record_event, record_page_read
 from enlace.core.exporting import attachment, csv_bytes
 from enlace.core.jobs import job_start
 from enlace.core.models import Country, Job, VocabularyTerm
@@ -24,6 +24,7 @@ from . import selectors
 from .choices import PersonRole
 from .filters import CaseFilterSet
 from .forms import CaseImportForm, ShareForm
+from .models import Case
 from .permissions import CASE_INBOX_READERS, CASE_READERS, CASE_WRITERS
 from .services import case_as_standard_format
 
@@ -54,6 +55,12 @@ class CaseListView(RoleRequiredMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        record_page_read(
+            actor=self.request.user,
+            action="cases.inbox_read" if self.inbox else "cases.list_read",
+            model=Case,
+            records=context["object_list"],
+        )
         context.update(
             inbox=self.inbox,
             exploitation_labels=_labels("exploitation_type"),

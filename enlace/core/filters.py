@@ -36,6 +36,7 @@ class CountryChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+@extend_schema_field(OpenApiTypes.STR)  # an ISO code, whatever the filter method does with it
 class CountryFilter(django_filters.ModelChoiceFilter):
     """A country given by its code; all countries unless `queryset` narrows them."""
 

@@ -1,6 +1,7 @@
 from django import forms
 
 from .models import Country, ProTemporePresidency
+from .validators import limit_date_fields
 
 
 class PresidencyForm(forms.ModelForm):
@@ -14,6 +15,7 @@ class PresidencyForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_date_fields(self)
         self.fields["country"].queryset = Country.objects.filter(member_state=True)
 
 

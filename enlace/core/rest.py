@@ -25,8 +25,33 @@ from .importing import error_paths
 
 
 class Pagination(PageNumberPagination):
+    """Pages of `page_size` records (at most 500). A `page_size` that is not a whole number of
+    at least 1 is a 400 (DRF would silently use the default), as the OpenAPI document says."""
+
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def get_page_size(self, request):
+        raw = request.query_params.getlist(self.page_size_query_param)
+        if raw:
+            try:
+                size = int(raw[-1])
+            except ValueError:
+                size = 0
+            if len(raw) > 1 or size < 1:
+                raise exceptions.ValidationError(
+                    {self.page_size_query_param: [_("Give one whole number from 1 to 500.")]}
+                )
+        return super().get_page_size(request)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1  # above 500 is answered 500 a page
+            elif parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+        return parameters
 
 
 @cache
@@ -40,6 +65,7 @@ def paginated(serializer_class: type[serializers.Serializer]) -> type[serializer
         {
             "__doc__": f"A page of {name} records.",
             "__module__": __name__,
+            "is_page": True,  # core.schema documents the page's query parameters
             "count": serializers.IntegerField(),
             "next": serializers.URLField(allow_null=True),
             "previous": serializers.URLField(allow_null=True),
@@ -122,3 +148,17 @@ def exception_handler(exc, context):
             code = codes if isinstance(codes, str) else code
     response.data = {"error": {"code": code, "message": message, "fields": fields}}
     return response
+
+
+def page_not_found(request, exception):
+    """Django's 404 for a URL no route matches (`handler404`): under /api/ in the API's one
+    error shape (JSON, as the OpenAPI document says), the site's page otherwise."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found as site_page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"error": {"code": "not_found", "message": _("Not found."), "fields": {}}},
+            status=404,
+        )
+    return site_page_not_found(request, exception)

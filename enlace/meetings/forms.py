@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from enlace.core.models import Country, Organization
+from enlace.core.validators import event_date, limit_date_fields
 
 from .models import Campaign, Meeting, TaskStatus, TrainingEvent
 
@@ -51,6 +52,7 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_date_fields(self)
         self.fields["participants"].queryset = member_states()
         self.fields["organizations"].queryset = Organization.objects.exclude(
             kind="national_office"
@@ -97,7 +99,11 @@ class TaskForm(forms.Form):
         required=False,
         queryset=Organization.objects.exclude(kind="national_office").order_by("code"),
     )
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=_("Due date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[event_date(_("Due date"))],
+    )
 
     def __init__(self, *args, agreement=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,6 +166,7 @@ class TrainingEventForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_date_fields(self)
         self.fields["participant_countries"].queryset = member_states()
         self.fields["sponsor_countries"].queryset = member_states()
 
@@ -173,3 +180,7 @@ class CampaignForm(forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}),
             "products": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_date_fields(self)

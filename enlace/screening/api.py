@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from enlace.access.models import LawProfile
+from enlace.audit.services import record_page_read
 from enlace.core.filters import api_filter
 from enlace.core.rest import Pagination, paginated
 
@@ -294,6 +295,13 @@ class HitViewSet(viewsets.ViewSet):
         hits = api_filter(self, selectors.hit_list(actor=request.user, screening=screening))
         paginator = Pagination()
         page = paginator.paginate_queryset(hits, request, view=self)
+        record_page_read(
+            actor=request.user,
+            action="screening.hits_read",
+            model=Hit,
+            records=page,
+            summary=f"screening {screening.pk}" if screening else "",
+        )
         rows = checks.hit_rows(page, actor=request.user)
         return paginator.get_paginated_response(
             ScreeningHitSerializer([checks.hit_as_data(row) for row in rows], many=True).data
@@ -344,6 +352,12 @@ class WatchlistEntryViewSet(viewsets.ViewSet):
         entries = api_filter(self, selectors.entry_list(actor=request.user))
         paginator = Pagination()
         page = paginator.paginate_queryset(entries, request, view=self)
+        record_page_read(
+            actor=request.user,
+            action="screening.watchlist_read",
+            model=WatchlistEntry,
+            records=page,
+        )
         profiles: dict[str, LawProfile | None] = {}
         data = [
             services.entry_as_dict(entry, actor=request.user, profiles=profiles) for entry in page

@@ -9,7 +9,7 @@ from typing import Any
 
 from enlace.access.models import LawProfile
 from enlace.accounts.actors import Actor
-from enlace.audit.services import record_event
+from enlace.audit.services import record_list_read
 from enlace.core.exporting import csv_bytes, xlsx_bytes
 
 from .importing import WATCHLIST_COLUMNS
@@ -85,10 +85,12 @@ def watchlist_export(
     """The entries as CSV or XLSX bytes and how many; the export is audited."""
     profiles: dict[str, LawProfile | None] = {}
     count = [0]
+    exported: list[tuple[int, str]] = []
 
     def rows() -> Iterator[dict[str, Any]]:
         for entry in entries:
             count[0] += 1
+            exported.append((entry.pk, entry.owner_country_id))
             yield entry_row(entry, actor=actor, profiles=profiles)
 
     if file_format == "csv":
@@ -97,11 +99,13 @@ def watchlist_export(
         content = xlsx_bytes(EXPORT_COLUMNS, rows(), "watchlist")
     else:
         raise ValueError(file_format)
-    record_event(
+    record_list_read(
         actor=actor,
         action="screening.watchlist_export",
-        owner_country=owner_country or None,
-        summary=f"{count[0]} entries as {file_format}",
+        object_type="screening.watchlistentry",
+        records=exported,
+        summary=f"{count[0]} entries as {file_format}"
+        + (f" (owner {owner_country})" if owner_country else ""),
     )
     return content, count[0]
 
@@ -146,10 +150,11 @@ def hits_export(
         content = xlsx_bytes(HIT_COLUMNS, lines, "hits")
     else:
         raise ValueError(file_format)
-    record_event(
+    record_list_read(
         actor=actor,
         action="screening.hits_export",
-        obj=screening,
-        summary=f"{len(rows)} hits as {file_format}",
+        object_type="screening.hit",
+        records=[(row["hit"].pk, row["hit"].owner_country_id) for row in rows],
+        summary=f"screening {screening.pk}: {len(rows)} hits as {file_format}",
     )
     return content

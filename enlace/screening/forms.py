@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enlace.access.choices import HandlingCode
 from enlace.core.models import Country
+from enlace.core.validators import event_date, past_date
 from enlace.matching import DEFAULT_THRESHOLD
 
 from .checks import MAX_THRESHOLD, MIN_THRESHOLD
@@ -36,6 +37,7 @@ class EntryForm(forms.Form):
     )
     valid_until = forms.DateField(
         label=_("Valid until"),
+        validators=[event_date(_("Valid until"))],
         widget=DATE_WIDGET,
         help_text=_("After this day the entry no longer matches."),
     )
@@ -48,7 +50,12 @@ class EntryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Other full names, one per line."),
     )
-    birth_date = forms.DateField(label=_("Birth date"), required=False, widget=DATE_WIDGET)
+    birth_date = forms.DateField(
+        label=_("Birth date"),
+        required=False,
+        widget=DATE_WIDGET,
+        validators=[past_date(_("Birth date"))],
+    )
     nationalities = forms.ModelMultipleChoiceField(
         label=_("Nationalities"),
         required=False,
@@ -161,7 +168,12 @@ class CheckForm(forms.Form):
     given_names = forms.CharField(label=_("Given names"), required=False, max_length=200)
     first_surname = forms.CharField(label=_("First surname"), required=False, max_length=200)
     second_surname = forms.CharField(label=_("Second surname"), required=False, max_length=200)
-    birth_date = forms.DateField(label=_("Birth date"), required=False, widget=DATE_WIDGET)
+    birth_date = forms.DateField(
+        label=_("Birth date"),
+        required=False,
+        widget=DATE_WIDGET,
+        validators=[past_date(_("Birth date"))],
+    )
     nationality = forms.ModelChoiceField(
         label=_("Nationality"),
         required=False,

@@ -10,9 +10,11 @@ from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from enlace.core.identifiers import document_number
 from enlace.core.models import Country
+from enlace.core.validators import check_date, event_date, past_date
 from enlace.matching.names import PARTICLES, PREFIXES
 from enlace.matching.normalize import normalize_text
 
@@ -68,9 +70,13 @@ def parse_date(text: str) -> date:
     if not ISO_DATE.match(text):
         raise InvalidValue(_("write the date as YYYY-MM-DD (not %(value)s)") % {"value": text})
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as exc:
         raise InvalidValue(_("%(value)s is not a date") % {"value": text}) from exc
+    out_of_range = check_date(day, event_date())
+    if out_of_range:
+        raise InvalidValue(out_of_range)
+    return day
 
 
 def parse_birth(text: str) -> tuple[date | None, int | None]:
@@ -190,9 +196,16 @@ def entry_errors(data: dict, *, creating: bool, today: date | None = None) -> di
         errors.setdefault("valid_until", []).append(_("say until when the listing holds"))
     elif creating and valid_until < today:
         errors.setdefault("valid_until", []).append(_("this day has already passed"))
+    elif out_of_range := check_date(valid_until, event_date(gettext_lazy("Valid until"))):
+        errors.setdefault("valid_until", []).append(out_of_range)
     birth = data.get("birth_date")
     if birth is not None and birth > today:
         errors.setdefault("birth_date", []).append(_("the birth date is in the future"))
+    elif out_of_range := check_date(birth, past_date(gettext_lazy("Birth date"))):
+        errors.setdefault("birth_date", []).append(out_of_range)
+    reviewed = data.get("last_reviewed")
+    if out_of_range := check_date(reviewed, past_date(gettext_lazy("Last reviewed"))):
+        errors.setdefault("last_reviewed", []).append(out_of_range)
     audience = data.get("audience")
     if audience and audience not in ENTRY_AUDIENCES:
         errors.setdefault("audience", []).append(

@@ -20,7 +20,7 @@ from enlace.access.permissions import check_record_edit
 from enlace.access.policy import can_edit
 from enlace.accounts.permissions import RoleRequiredMixin
 from enlace.audit.selectors import object_history
-from enlace.audit.services import record_event
+from enlace.audit.services import record_event, record_page_read
 from enlace.core.http import attachment
 from enlace.core.jobs import job_start
 from enlace.core.models import Job
@@ -42,6 +42,7 @@ from .forms import (
 )
 from .importing import MANIFEST_COLUMNS, WATCHLIST_COLUMNS
 from .index import Traveller
+from .models import Hit, WatchlistEntry
 from .permissions import SCREENING_ROLES
 
 GROUP_LABELS = dict(FieldGroup.choices)
@@ -64,6 +65,12 @@ class EntryListView(RoleRequiredMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        record_page_read(
+            actor=self.request.user,
+            action="screening.watchlist_read",
+            model=WatchlistEntry,
+            records=context["object_list"],
+        )
         profiles: dict[str, LawProfile | None] = {}
         context.update(
             rows=[
@@ -468,8 +475,16 @@ def _hits_context(request, screening) -> dict:
     hits = filterset.page_qs
     paginator = Paginator(hits, HITS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
+    hits_shown = list(page.object_list)
+    record_page_read(
+        actor=request.user,
+        action="screening.hits_read",
+        model=Hit,
+        records=hits_shown,
+        summary=f"screening {screening.pk}",
+    )
     return {
-        "rows": checks.hit_rows(list(page.object_list), actor=request.user),
+        "rows": checks.hit_rows(hits_shown, actor=request.user),
         "decision": decision,
         "decisions": Decision.choices,
         "page_obj": page,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status, viewsets
@@ -14,6 +15,7 @@ from rest_framework.response import Response
 
 from enlace.accounts.choices import Role
 from enlace.accounts.permissions import allows
+from enlace.core.validators import event_date
 
 from . import selectors, services
 from .choices import DataCallStatus, Scope, SubmissionChannel
@@ -185,6 +187,7 @@ class DataCallSerializer(serializers.ModelSerializer):
             "my_status",
         ]
         read_only_fields = ["status", "opened_at", "closed_at"]
+        extra_kwargs = {"deadline": {"validators": [event_date(gettext_lazy("Deadline"))]}}
 
     def get_my_status(self, call) -> str | None:
         request = self.context.get("request")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from enlace.cases.choices import CaseType
+from enlace.core.validators import event_date
 
 from .choices import Scope
 from .indicators import INDICATORS, REQUESTABLE, Labels, fixed_categories
@@ -79,7 +80,11 @@ class DataCallForm(forms.Form):
     indicators = forms.MultipleChoiceField(
         label=_("Requested tables"), widget=forms.CheckboxSelectMultiple
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[event_date(_("Deadline"))],
+    )
     remind_days_before = forms.IntegerField(
         label=_("Remind this many days before"), min_value=0, max_value=60, initial=7
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from enlace.core.documents import DOCX_SUFFIXES
+from enlace.core.validators import event_date, past_date
 
 from .choices import ScheduleState
 from .parties import PartyNames
@@ -61,6 +62,7 @@ class ActivityForm(forms.Form):
     schedule_date = forms.DateField(
         label=_("Due date"),
         required=False,
+        validators=[event_date(_("Due date"))],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     references = forms.CharField(
@@ -116,7 +118,9 @@ class ActivityForm(forms.Form):
 class MarkDoneForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     done_on = forms.DateField(
-        label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Done on"),
+        validators=[past_date(_("Done on"))],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     text = forms.CharField(
         label=_("What was done"),
@@ -135,6 +139,7 @@ class PublishForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     updated_on = forms.DateField(
         label=_("Updated by the ST on"),
+        validators=[event_date(_("Updated by the ST on"))],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The date the plan states in its heading."),
     )
