@@ -1,0 +1,206 @@
+"""`enlace mrz check FILE|- [--json]`: check machine-readable zones, one after another.
+
+Documents are separated by a blank line. Every document is read and checked
+(`enlace.traveldocs.mrz`); the output is one line per document, in input order: with --json
+the object of `MRZ.as_dict()`, otherwise the line where the document starts, its format and
+number, and the checks that fail. Exit status 0 when every document passes every check, 1
+when any check fails (after all documents were written), 2 when the input cannot be read as
+MRZ: the error names the line; documents before it have been written, none after it.
+
+Large inputs are checked in forked processes (`core.parallel.map_in_processes`), slices of
+documents each, and written in order.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from enlace.core.parallel import map_in_processes, worker_count
+from enlace.traveldocs.mrz import MRZ, MRZError, parse, to_json
+
+SLICE = 20_000  # documents per task: large enough to amortize a task, small to keep order cheap
+PARALLEL_FROM = 40_000  # below this, forking costs more than it saves
+CHECK_NAMES = {
+    "document_number": gettext_lazy("document number"),
+    "birth_date": gettext_lazy("birth date"),
+    "expiry_date": gettext_lazy("expiry date"),
+    "personal_number": gettext_lazy("personal number"),
+    "composite": gettext_lazy("composite"),
+}
+
+
+def error_message(code: str, params: dict) -> str:
+    """The translated text of an `MRZError` code (the library's own text is English)."""
+    messages = {
+        "empty": _("no machine-readable zone"),
+        "line_count": _("a zone has 2 or 3 lines, this one has %(count)s"),
+        "line_length": _("line of %(length)s characters: a zone's lines have 30, 36 or 44"),
+        "mixed_lengths": _("%(count)s lines of %(length)s characters do not make a zone"),
+        "lower_case": _(
+            "lower-case letter %(char)s: a machine-readable zone is written in upper case only"
+        ),
+        "character": _("character %(char)s is not one of A-Z, 0-9 and <"),
+        "document_code": _("a zone starts with a letter (the document code), not %(char)s"),
+    }
+    values = {**params}
+    if "char" in values:
+        values["char"] = repr(values["char"])
+    return messages[code] % values
+
+
+def _documents(chunk: str) -> list[tuple[int, list[str]]]:
+    """A piece between two "\\n\\n" that was not one clean zone: its documents (lines between
+    blank or whitespace-only lines), each with the 0-based line where it starts."""
+    documents: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(chunk.split("\n")):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            documents.append((start, current))
+            current = []
+    if current:
+        documents.append((start, current))
+    return documents
+
+
+class _Checker:
+    """Checks slices of the input's pieces (text split at "\\n\\n"); runs in the workers."""
+
+    def __init__(self, pieces: list[str], as_json: bool) -> None:
+        self.pieces = pieces
+        self.as_json = as_json
+
+    def first_line(self, index: int) -> int:
+        """The 1-based line where piece `index` starts."""
+        return sum(piece.count("\n") for piece in self.pieces[:index]) + 2 * index + 1
+
+    def __call__(self, bounds: tuple[int, int]) -> tuple[list[str], int, int, tuple | None]:
+        """(output lines, documents, documents failing a check, error) for pieces[start:stop]:
+        the error (code, line, column, params) of the first unreadable document, if any."""
+        start, stop = bounds
+        out: list[str] = []
+        documents = failed = 0
+        line = None if self.as_json else self.first_line(start)
+        for index in range(start, stop):
+            piece = self.pieces[index]
+            try:
+                zones = [(0, parse(piece))]
+            except MRZError:
+                zones = []
+                for offset, lines in _documents(piece):
+                    try:
+                        zones.append((offset, parse(lines)))
+                    except MRZError as error:
+                        first = self.first_line(index) + offset
+                        where = (error.code, first + error.line - 1, error.column, error.params)
+                        self._write(out, zones, line)
+                        return out, documents + len(zones), failed + _failing(zones), where
+            documents += len(zones)
+            failed += _failing(zones)
+            self._write(out, zones, line)
+            if line is not None:
+                line += piece.count("\n") + 2
+        return out, documents, failed, None
+
+    def _write(self, out: list[str], zones: list[tuple[int, MRZ]], line: int | None) -> None:
+        if self.as_json:
+            out.extend(to_json(zone) for _, zone in zones)
+            return
+        for offset, zone in zones:
+            values = {
+                "line": line + offset,
+                "format": zone.format,
+                "number": zone.document_number or "—",
+                "checks": ", ".join(str(CHECK_NAMES[name]) for name in zone.failed),
+            }
+            if zone.valid:
+                out.append(_("line %(line)s: %(format)s %(number)s: valid") % values)
+            else:
+                out.append(_("line %(line)s: %(format)s %(number)s: fails %(checks)s") % values)
+
+
+def _failing(zones: list[tuple[int, MRZ]]) -> int:
+    return sum(1 for _, zone in zones if not zone.valid)
+
+
+class Command(BaseCommand):
+    help = (
+        "Check ICAO 9303 machine-readable zones (TD1, TD2, TD3, MRV-A, MRV-B): `mrz check "
+        "FILE` or `-` for standard input, documents separated by a blank line. Prints one "
+        "line per document (--json: one JSON object per line). Exit status 0 when all pass "
+        "every check, 1 when any fails a check, 2 when the input cannot be read as MRZ."
+    )
+    requires_system_checks: list[str] = []  # no database, no models: nothing to check
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("verb", choices=["check"])
+        parser.add_argument("file", help="file of zones, or - for standard input")
+        parser.add_argument("--json", action="store_true", help="one JSON object per document")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=0,
+            help="processes checking in parallel (default: the cores available, at most 4)",
+        )
+
+    def handle(self, *args, verb: str, file: str, **options) -> None:
+        text = self._read(file)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        pieces = text.strip("\n").split("\n\n")
+        checker = _Checker(pieces, bool(options["json"]))
+        slices = [
+            (start, min(start + SLICE, len(pieces))) for start in range(0, len(pieces), SLICE)
+        ]
+        workers = int(options["workers"] or 0) or worker_count()
+        if workers < 1:
+            raise CommandError(_("--workers must be at least 1"), returncode=2)
+        if len(pieces) < PARALLEL_FROM:
+            workers = 1
+        documents = failed = 0
+        error = None
+        results = map_in_processes(checker, slices, processes=workers)
+        for out, count, failing, error in results:
+            if out:
+                self.stdout.write("\n".join(out))
+            documents += count
+            failed += failing
+            if error:
+                break
+        if hasattr(results, "close"):
+            results.close()  # an error stops the workers still running
+        if not error and not documents:
+            error = ("empty", 1, 0, {})
+        if error:
+            code, line, _column, params = error
+            raise CommandError(
+                _("line %(line)s: %(message)s")
+                % {"line": line, "message": error_message(code, params)},
+                returncode=2,
+            )
+        if failed:
+            raise CommandError(
+                _("%(failed)s of %(count)s documents fail a check")
+                % {"failed": failed, "count": documents},
+                returncode=1,
+            )
+
+    def _read(self, file: str) -> str:
+        try:
+            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        except OSError as exc:
+            raise CommandError(
+                _("cannot read %(file)s: %(reason)s") % {"file": file, "reason": exc.strerror},
+                returncode=2,
+            ) from exc
+        # undecodable bytes stay as characters no zone holds, so they are reported by line
+        return data.decode("utf-8", errors="surrogateescape")
