@@ -70,6 +70,7 @@ _LINE = re.compile(r"[0-9A-Z<]*")
 # bytes of a line -> the value of each character, for the check digits
 _VALUES = bytes.maketrans(CHARACTERS.encode(), bytes([*range(36), 0]))
 _DIGITS = "0123456789"
+CACHED_DATES = 400_000  # date fields (with their check digit) remembered per kind
 
 
 class MRZError(ValueError):
@@ -166,12 +167,16 @@ class _Dates:
         self._expiry_century = (today.year + 50) // 100 * 100
 
     def read_birth(self, text: str) -> tuple[str | None, bool]:
+        if len(self.birth) > CACHED_DATES:  # garbage input could fill memory otherwise
+            self.birth.clear()
         iso = self._birth_iso(text[:6])
         ok = iso is not False and check_digit(text[:6]) == text[6]
         result = self.birth[text] = (iso if isinstance(iso, str) else None, ok)
         return result
 
     def read_expiry(self, text: str) -> tuple[str | None, bool]:
+        if len(self.expiry) > CACHED_DATES:
+            self.expiry.clear()
         iso = self._expiry_iso(text[:6])
         ok = iso is not False and check_digit(text[:6]) == text[6]
         result = self.expiry[text] = (iso if isinstance(iso, str) else None, ok)
@@ -297,7 +302,7 @@ def parse(text: str | list[str] | tuple[str, ...], *, today: datetime.date | Non
         shape = _BY_LENGTH.get(len(text))
         if shape is None or shape.fullmatch(text) is None:
             raise _refuse(numbered)
-    dates = _DATES.get(today) or _dates_for(today)  # type: ignore[arg-type]
+    dates = _DATES.get(today) or _dates_for(today)
     if len(text) == 92:
         return _td1(text.split("\n"), dates)
     width = len(text) // 2

@@ -108,6 +108,16 @@ def test_input_that_is_not_mrz_gives_exit_2_with_its_line(tmp_path, documents, d
     assert len(out.splitlines()) == index  # the documents before it, none after
 
 
+def test_lines_are_counted_from_the_top_of_the_file(tmp_path):
+    texts = examples()
+    text = "\n \n\n" + texts[0] + "\n\n\n\n" + texts[1] + "\n\nP<UTO\n"
+    status, out, message = run(tmp_path, text)
+    assert out.splitlines()[0].startswith("line 4: ")
+    assert out.splitlines()[1].startswith("line 9: ")
+    assert (status, message.split(":")[0]) == (2, "line 12")
+    assert run(tmp_path, text, "--json")[2].startswith("line 12: ")
+
+
 def test_nothing_to_read_gives_exit_2(tmp_path):
     assert run(tmp_path, "\n \n")[0] == 2
     with translation.override("en"), pytest.raises(CommandError) as error:

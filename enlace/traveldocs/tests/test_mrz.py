@@ -516,3 +516,13 @@ def test_a_truncated_name_agrees_with_the_full_printed_name():
     lines[2] = ("HERNANDEZ<<" + given_names.replace(" ", "<"))[:30]
     zone = mrz.parse(lines, today=TODAY)
     assert mrz.compare_printed(zone, surname="Hernández", given_names=given_names.title()) == []
+
+
+def test_the_date_memory_stays_bounded(monkeypatch):
+    monkeypatch.setattr(mrz, "CACHED_DATES", 50)
+    today = datetime.date(2031, 1, 2)  # a cache of its own
+    births = [datetime.date(1950, 1, 1) + datetime.timedelta(days=days) for days in range(300)]
+    for birth in births:
+        zone = mrz.parse(lower_line_with(yymmdd(birth), "300101"), today=today)
+        assert zone.birth_date == birth.isoformat() and zone.valid
+    assert len(mrz._dates_for(today).birth) <= 51

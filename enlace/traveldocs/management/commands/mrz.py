@@ -76,14 +76,15 @@ def _documents(chunk: str) -> list[tuple[int, list[str]]]:
 class _Checker:
     """Checks slices of the input's pieces (text split at "\\n\\n"); runs in the workers."""
 
-    def __init__(self, pieces: list[str], as_json: bool) -> None:
+    def __init__(self, pieces: list[str], as_json: bool, first_line: int = 1) -> None:
         self.pieces = pieces
         self.as_json = as_json
+        self.first = first_line  # of pieces[0]: blank lines before it were stripped
         self.today = datetime.date.today()  # one century window for the whole input
 
     def first_line(self, index: int) -> int:
         """The 1-based line where piece `index` starts."""
-        return sum(piece.count("\n") for piece in self.pieces[:index]) + 2 * index + 1
+        return sum(piece.count("\n") for piece in self.pieces[:index]) + 2 * index + self.first
 
     def _piece(self, index: int) -> tuple[list[tuple[int, MRZ]], tuple | None]:
         """The documents of a piece that is not one clean zone (offset of each), and the
@@ -183,8 +184,9 @@ class Command(BaseCommand):
         text = self._read(file)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        pieces = text.strip("\n").split("\n\n")
-        checker = _Checker(pieces, bool(options["json"]))
+        body = text.lstrip("\n")
+        pieces = body.rstrip("\n").split("\n\n")
+        checker = _Checker(pieces, bool(options["json"]), len(text) - len(body) + 1)
         slices = [
             (start, min(start + SLICE, len(pieces))) for start in range(0, len(pieces), SLICE)
         ]
