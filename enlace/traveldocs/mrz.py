@@ -5,13 +5,13 @@ passports), MRV-A (2 x 44, visas) and MRV-B (2 x 36, visas). A two-line zone who
 code starts with `V` is a visa; otherwise 44 characters are TD3 and 36 are TD2.
 
 Checks (each reported by name in `MRZ.checks`, True when it holds):
-- `document_number`, `birth_date`, `expiry_date`: the check digit of the field (Part 3,
-  4.9: weights 7, 3, 1 over 0-9 = 0-9, A-Z = 10-35, `<` = 0). A date check also needs the
-  field to be a date: YYMMDD, and for the birth date unknown parts written as `<` (Part 3,
-  4.6). TD1 and TD2 follow the long document-number rule (Part 5 note j, Part 6 note j):
-  a number longer than 9 characters puts its first 9 in the number field, `<` in the check
-  digit position, and the rest at the start of the optional data, followed by the check
-  digit of the whole number and a filler; `document_number` is then that whole number.
+- `document_number`, `birth_date`, `expiry_date`: the check digit of the field (Part 3:
+  weights 7, 3, 1 over 0-9 = 0-9, A-Z = 10-35, `<` = 0). A date check also needs the field
+  to be a date: YYMMDD, and for the birth date unknown parts written as `<` (Part 3).
+  TD1 and TD2 follow the long document-number rule (Parts 5 and 6): a number longer than
+  9 characters puts its first 9 in the number field, `<` in the check digit position, and
+  the rest at the start of the optional data, followed by the check digit of the whole
+  number and a filler; `document_number` is then that whole number.
 - `personal_number` (TD3 only): the check digit of the optional data; `<` or `0` when the
   field is empty.
 - `composite` (TD1, TD2, TD3; visas have none): the check digit over the upper/middle line
@@ -27,16 +27,17 @@ and one expired half a century ago is still readable). A birth date with unknown
 What is accepted as a zone: lines of A-Z, 0-9 and `<` only. Whitespace around a line (and
 blank lines around the zone) is dropped, because copies from e-mails and scans carry it and
 it cannot change a character of the zone. Lower case is refused, not upper-cased: ICAO writes
-the zone in upper case only (Part 3, 4.1), so lower case means the text was retyped or
+the zone in upper case only (Part 3), so lower case means the text was retyped or
 transformed, and a check that passes on such a text would vouch for characters (`l`/`1`,
 `o`/`0`) that were never on the document. Anything else (wrong number of lines, wrong or mixed
 lengths, other characters) raises `MRZError` with the line and column (1-based, within the
 zone) and a code the caller translates.
 
-Why not a library: the PyPI package `mrz` (0.6.2, the one maintained checker) reports the
-long document-number examples of Doc 9303 (Part 11, D.2) as failing their document-number
-check, and takes about 0.6 ms per zone, where this module takes a few microseconds; the CLI
-must check 200,000 zones a second (bench/mrz/run.py measures both in the same run).
+Why not a library: the PyPI package `mrz` (0.6.2, 2020, the checker one finds) reports the
+long document-number examples of Doc 9303 (Part 11, Appendix D.2) as failing their
+document-number check, and takes 0.15-0.6 ms per zone on this machine, where this module
+takes under 10 microseconds; the CLI must check 200,000 zones a second (bench/mrz/run.py
+measures both in the same run).
 
 Pure Python without Django (the screening manifest, the forms and the CLI use it; a test
 imports it with Django unimportable).
@@ -483,7 +484,7 @@ class Mismatch:
     printed: str
 
 
-# ICAO 9303 Part 3, 6.A: the transliterations a state may use besides dropping the accent
+# ICAO 9303 Part 3 (transliteration): what a state may write besides dropping the accent
 _GERMAN = str.maketrans({"Ä": "AE", "Ö": "OE", "Ü": "UE", "Å": "AA", "Æ": "AE", "Ø": "OE"})
 _NOT_NAME = re.compile(r"[^A-Z]+")
 

@@ -139,7 +139,7 @@ ICAO_EXAMPLES = [
         "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
     ),
     (
-        "Part 4 (7th ed. and before), TD3 passport",
+        "TD3 specimen of earlier editions (number, dates and digits of the Part 11 BAC example)",
         "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C<3UTO6908061F9406236ZE184226B<<<<<14",
     ),
     (
