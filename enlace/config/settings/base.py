@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "enlace.meetings",
     "enlace.workplan",
     "enlace.statistics",
+    "enlace.traveldocs",
     "enlace.web",
 ]
 
