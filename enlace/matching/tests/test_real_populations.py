@@ -64,3 +64,40 @@ def test_a_word_that_only_ends_like_a_diminutive_stays_itself():
 
 
 BORN = datetime.date(1984, 11, 23)
+
+
+def made_up(base: str) -> str:
+    return base.capitalize()
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=stem, second=stem, surname1=stem, surname2=stem)
+def test_one_of_two_given_names_dropped_matches_on_the_name_alone(
+    first, second, surname1, surname2
+):
+    listed = Identity("W1", f"{made_up(first)}o {made_up(second)}a", f"{surname1}ez {surname2}ez")
+    index = WatchlistIndex.build([listed])
+    for kept in (f"{made_up(first)}o", f"{made_up(second)}a"):
+        [match] = index.search(Identity("T1", kept, f"{surname1}ez {surname2}ez"))
+        assert match.score >= DEFAULT_THRESHOLD
+        assert "given_name_missing" in {reason.code for reason in match.reasons}
+    # with a second difference besides (the second surname dropped too) it needs corroboration
+    assert index.search(Identity("T1", f"{made_up(first)}o", f"{surname1}ez")) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=stem, second=stem, surname1=stem, surname2=stem, two_given=st.booleans())
+def test_surnames_first_without_a_comma_is_read_both_ways(
+    first, second, surname1, surname2, two_given
+):
+    given_names = f"{first}o {second}a" if two_given else f"{first}o"
+    listed = [
+        Identity("W1", given_names, f"{surname1}ez {surname2}ez"),
+        Identity("W2", f"{second}a", f"{surname2}ez {surname1}ez"),
+    ]
+    index = WatchlistIndex.build(listed)
+    line = f"{surname1}ez {surname2}ez {given_names}".upper()
+    best = index.search(Identity("T1", full_name=line))[0]
+    assert best.watchlist_id == "W1"
+    assert best.score >= DEFAULT_THRESHOLD
+    assert "surnames_first_order" in {reason.code for reason in best.reasons}
