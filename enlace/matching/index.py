@@ -131,6 +131,7 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         self._core_key: dict[str, str] = {}
         self._key_counts: dict[str, int] = {}
         self._multiword = multiword_formal_keys()
+        self._total = 0  # names on the list, for how common a name is (score.common_name_factor)
         self._reset_caches()
 
     _CACHES = (
@@ -148,7 +149,7 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         # What the search learns about spellings it meets, kept per process.
         for name in self._CACHES:
             setattr(self, name, {})
-        self._scorer = NameScorer(self._counts)
+        self._scorer = NameScorer(self._counts, self._total)
         self._targets: dict[float, float] = {}  # threshold → its logit
         self._searches = 0
 
@@ -156,7 +157,7 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         state = self.__dict__.copy()
         for name in self._CACHES:
             state[name] = {}
-        state["_scorer"] = NameScorer(self._counts)
+        state["_scorer"] = NameScorer(self._counts, self._total)
         state["_targets"] = {}
         return state
 
@@ -226,6 +227,8 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         self._single_keys = frozenset(
             record.s1.key for record in self._records if record.s1 is not None and record.s2 is None
         )
+        self._total = len(self._records)
+        self._scorer = NameScorer(self._counts, self._total)
 
     def _insert(self, number: int, record: _Record) -> None:
         keys: set[str] = set()
@@ -401,7 +404,12 @@ class WatchlistIndex(LookupPlans, BatchSearch):
             if score < threshold:
                 continue
             name_reasons = compare_names(
-                prepared_view(query), records[number], self._counts, scorer.levels, explain=True
+                prepared_view(query),
+                records[number],
+                self._counts,
+                scorer.levels,
+                explain=True,
+                total=self._total,
             )[1]
             matches.append(
                 Match(self._ids[ident], round(score, 6), tuple(name_reasons + evidence_reasons))

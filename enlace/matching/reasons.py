@@ -47,6 +47,7 @@ REASON_CODES = MappingProxyType(
         "surnames_first_order": "Name written surnames first",
         "full_name_ambiguous": "Name written in one field that can be read another way",
         "alias": "Matched the alias {detail}",
+        "common_name": "Common name, a partial match counts less ({detail})",
         # other evidence
         "birth_date_equal": "Birth date is equal",
         "birth_year_equal": "Birth year is equal",

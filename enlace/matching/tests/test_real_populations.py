@@ -7,10 +7,13 @@ taken from the engine's tables.
 
 import datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from enlace.matching import DEFAULT_THRESHOLD, Identity, WatchlistIndex
+from enlace.matching.score import NameScorer, PreparedName, compare_names
+from enlace.matching.tests.test_score import COUNTS, READING
 
 CONSONANTS = "bdfglmnprstv"
 VOWELS = "aeiou"
@@ -101,3 +104,62 @@ def test_surnames_first_without_a_comma_is_read_both_ways(
     assert best.watchlist_id == "W1"
     assert best.score >= DEFAULT_THRESHOLD
     assert "surnames_first_order" in {reason.code for reason in best.reasons}
+
+
+@settings(max_examples=300, deadline=None)
+@given(READING, READING, COUNTS, st.integers(min_value=1, max_value=400))
+def test_the_fast_name_value_equals_compare_names_with_name_frequency(
+    traveller, listed, counts, total
+):
+    query, record = PreparedName(traveller), PreparedName(listed)
+    expected = compare_names(query, record, counts, total=total)[0]
+    scorer = NameScorer(counts, total)
+    assert scorer.value(query, query.s1, query.s2, query.ambiguous, record) == pytest.approx(
+        expected
+    )
+    cut = scorer.value(query, query.s1, query.s2, query.ambiguous, record, needed=expected + 0.01)
+    assert cut == 0.0 or cut == pytest.approx(expected)
+
+
+def common_and_rare_list(common_given: str, common_surname: str) -> list[Identity]:
+    """Many people sharing a given name and a first surname, two rare names, and the listed
+    people of the test written with one surname."""
+    crowd = [
+        Identity(f"C{number}", common_given, f"{common_surname} {second}ez")
+        for number, second in enumerate(f"{a}{b}" for a in CONSONANTS for b in CONSONANTS)
+    ]
+    others = [
+        Identity(f"O{number}", f"Nombre{number}", f"Apellido{number}") for number in range(99)
+    ]
+    return [
+        *crowd,
+        *others,
+        Identity("W-common", common_given, common_surname),
+        Identity("W-rare", "Itzel Xóchitl", "Echeverría"),
+    ]
+
+
+def test_a_partial_match_on_a_common_name_is_a_weaker_alert_and_says_why():
+    index = WatchlistIndex.build(common_and_rare_list("Luis", "Torres"))
+    common = only(index.search(Identity("T1", "Luis", "Torres Mora")), "W-common")
+    rare = only(index.search(Identity("T2", "Itzel Xóchitl", "Echeverría Mora")), "W-rare")
+    # both still alerts: the list cannot tell a dropped surname from another person
+    assert DEFAULT_THRESHOLD <= common.score < rare.score
+    assert "common_name" in {reason.code for reason in common.reasons}
+    assert "common_name" not in {reason.code for reason in rare.reasons}
+    assert "LUIS TORRES" in [r.detail for r in common.reasons if r.code == "common_name"]
+    # one of two given names missing on a common name is no alert on the name alone
+    listed_two = WatchlistIndex.build(
+        [*common_and_rare_list("Luis", "Torres"), Identity("W-two", "Luis Alberto", "Torres")]
+    )
+    found = [match.watchlist_id for match in listed_two.search(Identity("T4", "Luis", "Torres"))]
+    assert "W-two" not in found
+    # the same shape on a rare name is an alert
+    rare_two = only(index.search(Identity("T5", "Itzel", "Echeverría")), "W-rare")
+    assert rare_two.score >= DEFAULT_THRESHOLD
+
+
+def only(matches, watchlist_id):
+    found = [match for match in matches if match.watchlist_id == watchlist_id]
+    assert found, f"{watchlist_id} not among {[match.watchlist_id for match in matches]}"
+    return found[0]
