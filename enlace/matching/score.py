@@ -42,6 +42,8 @@ from enlace.matching.reasons import Reason
 
 __all__ = [
     "COMMON_NAME_FLOOR",
+    "COMMON_NAME_FROM",
+    "COMMON_NAME_MIN_LIST",
     "COMMON_NAME_SLOPE",
     "DEFAULT_THRESHOLD",
     "EVIDENCE_WEIGHTS",
@@ -121,11 +123,16 @@ EVIDENCE_WEIGHTS = {
 # "Luis Torres" and a traveller "Luis Torres Mora" are most likely two people. The parts that
 # agree (the shorter side's first given name, the first surname, the second one when both sides
 # have it) are looked up on the list; ``expected`` is how many of the list's names would share
-# all of them by chance, the product of their shares times the list's size. Above one the
-# partial match is multiplied by 1 - COMMON_NAME_SLOPE * ln(expected), never below the floor:
+# all of them by chance, the product of their shares times the list's size. Above
+# COMMON_NAME_FROM (one traveller in twenty with those parts would meet a listed name by
+# chance) the partial match is multiplied by 1 - COMMON_NAME_SLOPE * ln(expected /
+# COMMON_NAME_FROM), never below the floor:
 # a missing second surname stays an alert (the list cannot tell those apart, so it must not
 # hide them) but ranks lower; a missing given name on a common name falls under the threshold.
-COMMON_NAME_SLOPE = 0.03
+COMMON_NAME_FROM = 0.05
+# A list shorter than this says too little about how common a name is: no factor.
+COMMON_NAME_MIN_LIST = 1_000
+COMMON_NAME_SLOPE = 0.04
 COMMON_NAME_FLOOR = {"given_name_missing": 0.85, "second_surname_missing": 0.915}
 _NAME_FLOOR, _NAME_CEILING = 0.01, 0.99
 # The best one given name against two can do, unless written together or as a nickname.
@@ -149,7 +156,7 @@ def common_name_factor(
     ``query``, second surname ``t2``) and a listed one for how common the agreeing parts are
     (1.0 for a full match, a rare name or ``total`` 0), and those parts."""
     r1 = record.s1
-    if not total or r1 is None or not query.given or not record.given:
+    if total < COMMON_NAME_MIN_LIST or r1 is None or not query.given or not record.given:
         return 1.0, ()
     mine, theirs = query.given, record.given
     given_missing = len(mine) != len(theirs)
@@ -162,10 +169,10 @@ def common_name_factor(
     expected = float(total)
     for unit in parts:
         expected *= counts.get(unit.core, 0) / total
-    if expected <= 1.0:
+    if expected <= COMMON_NAME_FROM:
         return 1.0, ()
     floor = COMMON_NAME_FLOOR["given_name_missing" if given_missing else "second_surname_missing"]
-    return max(floor, 1.0 - COMMON_NAME_SLOPE * math.log(expected)), parts
+    return max(floor, 1.0 - COMMON_NAME_SLOPE * math.log(expected / COMMON_NAME_FROM)), parts
 
 
 # --- names --------------------------------------------------------------------------------

@@ -104,9 +104,6 @@ def test_guatemalan_officer_screens_a_manifest_and_confirms_the_hit(
         "given_names_equal",
         "first_surname_equal",
         "second_surname_missing",
-        # José and Hernández are the demo list's commonest names (issue 14: a partial match
-        # on a common name says so and counts less; the birth date still carries it)
-        "common_name",
         "birth_date_equal",
     ]
 
