@@ -28,6 +28,10 @@ REASON_CODES = MappingProxyType(
         "given_name_similar": "Given names are similar but both are known names ({detail})",
         "given_names_differ": "Given names differ ({detail})",
         "given_names_absent": "No given names on one side",
+        "given_name_other_form": (
+            "Given names differ but the surnames and the birth date are equal: perhaps "
+            "another form of the name ({detail})"
+        ),
         # surnames
         "first_surname_equal": "First surname is equal",
         "first_surname_phonetic": "First surname sounds alike ({detail})",

@@ -99,6 +99,10 @@ NAME_VALUES = {
     "surnames_swapped": 0.95,
     "surnames_joined": 0.97,
     "surnames_absent": 0.5,
+    # Given names that agree in nothing, on a listed name whose surnames and exact birth date
+    # the traveller shares and that few listed people share: a hypocorism no table knows
+    # (Chucho for Jesús, Bob for Robert). Reached only through the birth date (index.py).
+    "given_name_other_form": 0.35,
     # A full name of three words read as one given name and two surnames, matched to a listed
     # name with one surname: the traveller's "first surname" may be a second given name.
     "full_name_ambiguous": 0.9,
@@ -599,15 +603,10 @@ class NameScorer:
                 return factor * self._value(query, t1, t2, ambiguous, record, needed / factor)
         return self._value(query, t1, t2, ambiguous, record, needed)
 
-    def _value(
-        self,
-        query,
-        t1: Unit | None,
-        t2: Unit | None,
-        ambiguous: bool,
-        record: PreparedName,
-        needed: float,
+    def surnames_value(
+        self, t1: Unit | None, t2: Unit | None, ambiguous: bool, record: PreparedName
     ) -> float:
+        """The surnames' part of the name value (1.0 when they agree fully)."""
         r1, r2 = record.s1, record.s2
         if t1 is None or r1 is None:
             surnames = NAME_VALUES["surnames_absent"]
@@ -634,6 +633,18 @@ class NameScorer:
                         missing *= NAME_VALUES["full_name_ambiguous"]
                     crossed = level(t2, r1) * NAME_VALUES["first_surname_missing"]
                 surnames = missing if missing >= crossed else crossed
+        return surnames
+
+    def _value(
+        self,
+        query,
+        t1: Unit | None,
+        t2: Unit | None,
+        ambiguous: bool,
+        record: PreparedName,
+        needed: float,
+    ) -> float:
+        surnames = self.surnames_value(t1, t2, ambiguous, record)
         if surnames < needed:
             return 0.0
         mine, theirs = query.given, record.given

@@ -45,6 +45,10 @@ REASON_LABELS = {
     "surnames_first_order": _("Name written surnames first"),
     "alias": _("Matched an alias"),
     "common_name": _("Common name, a partial match counts less"),
+    "given_name_other_form": _(
+        "Given names differ but the surnames and the birth date are equal: perhaps another "
+        "form of the name"
+    ),
     "birth_date_equal": _("Birth date is equal"),
     "birth_year_equal": _("Birth year is equal"),
     "birth_date_day_month_swapped": _("Birth date with day and month swapped"),

@@ -8,8 +8,9 @@ taken from the engine's tables.
 import datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
 from enlace.matching import DEFAULT_THRESHOLD, Identity, WatchlistIndex
 from enlace.matching.score import NameScorer, PreparedName, compare_names
@@ -164,3 +165,31 @@ def only(matches, watchlist_id):
     found = [match for match in matches if match.watchlist_id == watchlist_id]
     assert found, f"{watchlist_id} not among {[match.watchlist_id for match in matches]}"
     return found[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(formal=stem, nickname=stem, surname1=stem, surname2=stem, two_surnames=st.booleans())
+def test_an_unknown_hypocorism_is_found_by_surnames_and_birth_date(
+    formal, nickname, surname1, surname2, two_surnames
+):
+    assume(Levenshtein.distance(f"{formal}o", f"{nickname}u") >= 3)  # not a typo
+    surnames = f"{surname1}ez {surname2}ez" if two_surnames else f"{surname1}ez"
+    listed = Identity("W1", f"{formal}o", surnames, birth_date=BORN, sex="M")
+    index = WatchlistIndex.build([listed, Identity("W2", "Zacarías", surnames, sex="M")])
+    traveller = Identity("T1", f"{nickname}u", surnames.upper(), birth_date=BORN, sex="M")
+    [match] = index.search(traveller)
+    assert match.watchlist_id == "W1" and match.score >= DEFAULT_THRESHOLD
+    assert "given_name_other_form" in {reason.code for reason in match.reasons}
+    # without the birth date, or with another one, the given names alone say no
+    assert index.search(Identity("T1", f"{nickname}u", surnames.upper())) == []
+    other_day = Identity("T1", f"{nickname}u", surnames.upper(), birth_date=BORN.replace(day=1))
+    assert index.search(other_day) == []
+
+
+def test_an_unknown_form_on_surnames_many_share_is_no_alert():
+    crowd = [
+        Identity(f"C{number}", f"Nombre{number}", "Quiroga", birth_date=BORN)
+        for number in range(20)
+    ]
+    index = WatchlistIndex.build(crowd)
+    assert index.search(Identity("T1", "Chucho", "Quiroga", birth_date=BORN)) == []
