@@ -90,7 +90,7 @@ SURNAME_LEVELS = {
     DIFFER: 0.1,
 }
 NAME_VALUES = {
-    "given_name_missing": 0.84,  # per unit present on one side only (José / José Guadalupe)
+    "given_name_missing": 0.75,  # per unit present on one side only (José / José Guadalupe)
     "given_names_reordered": 0.78,  # "Awa Aminata"/"Aminata Awa": needs corroboration
     "given_names_joined": 0.97,
     "given_names_absent": 0.6,

@@ -76,17 +76,18 @@ def made_up(base: str) -> str:
 
 @settings(max_examples=40, deadline=None)
 @given(first=stem, second=stem, surname1=stem, surname2=stem)
-def test_one_of_two_given_names_dropped_matches_on_the_name_alone(
-    first, second, surname1, surname2
-):
-    listed = Identity("W1", f"{made_up(first)}o {made_up(second)}a", f"{surname1}ez {surname2}ez")
+def test_one_of_two_given_names_dropped_needs_the_birth_date(first, second, surname1, surname2):
+    # On the name alone it stays under the threshold: on the project's own set, reading it as
+    # an alert flagged 6.2% of non-members instead of 1.5% (people with one or two given names
+    # and the same surnames); an equal birth date carries it.
+    surnames = f"{surname1}ez {surname2}ez"
+    listed = Identity("W1", f"{made_up(first)}o {made_up(second)}a", surnames, birth_date=BORN)
     index = WatchlistIndex.build([listed])
     for kept in (f"{made_up(first)}o", f"{made_up(second)}a"):
-        [match] = index.search(Identity("T1", kept, f"{surname1}ez {surname2}ez"))
+        assert index.search(Identity("T1", kept, surnames)) == []
+        [match] = index.search(Identity("T1", kept, surnames, birth_date=BORN))
         assert match.score >= DEFAULT_THRESHOLD
         assert "given_name_missing" in {reason.code for reason in match.reasons}
-    # with a second difference besides (the second surname dropped too) it needs corroboration
-    assert index.search(Identity("T1", f"{made_up(first)}o", f"{surname1}ez")) == []
 
 
 @settings(max_examples=40, deadline=None)
@@ -156,9 +157,12 @@ def test_a_partial_match_on_a_common_name_is_a_weaker_alert_and_says_why():
     )
     found = [match.watchlist_id for match in listed_two.search(Identity("T4", "Luis", "Torres"))]
     assert "W-two" not in found
-    # the same shape on a rare name is an alert
-    rare_two = only(index.search(Identity("T5", "Itzel", "Echeverría")), "W-rare")
-    assert rare_two.score >= DEFAULT_THRESHOLD
+    # the same shape on a rare name scores higher (both need corroboration on the name alone)
+    rare_two = only(index.search(Identity("T5", "Itzel", "Echeverría"), threshold=0.5), "W-rare")
+    common_two = only(
+        listed_two.search(Identity("T4", "Luis", "Torres"), threshold=0.5, limit=500), "W-two"
+    )
+    assert common_two.score < rare_two.score < DEFAULT_THRESHOLD
 
 
 def only(matches, watchlist_id):
