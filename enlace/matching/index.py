@@ -68,8 +68,10 @@ from enlace.matching.plans import (
     deletions,
     prepared_view,
 )
+from enlace.matching.reasons import Reason
 from enlace.matching.score import (
     DEFAULT_THRESHOLD,
+    NAME_VALUES,
     Evidence,
     NameScorer,
     PreparedName,
@@ -85,6 +87,11 @@ __all__ = ["IndexStats", "WatchlistIndex"]
 # A block this large says more about the list (thousands of "MARIA LOPEZ" without a second
 # surname) than about the traveller; scoring all of it would stall the batch.
 MAX_BLOCK = 5_000
+# Given names in another form (other_forms): surnames carried by more listed names than this
+# share of the list (or OTHER_FORM_MIN_CAP) are too common for a birth date to single one out.
+OTHER_FORM_SHARE = 1 / 2_000
+OTHER_FORM_MIN_CAP = 5
+_OTHER_FORM_SURNAMES = 0.97  # the surnames agree: equal, or sounding alike
 _BEST_NAME = 0.99  # name values are capped here before they meet the evidence (score.logit)
 
 
@@ -123,6 +130,9 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         self._gi: dict[tuple[str, str], list[int]] = {}
         self._gi_initials: dict[tuple[str, str], list[int]] = {}
         self._documents: dict[str, list[int]] = {}
+        # (first surname key, birth date ordinal) → names with given names (other_forms)
+        self._born: dict[tuple[str, int], list[int]] = {}
+        self._surname_counts: dict[tuple[str, str], int] = {}  # surname keys → names
         self._counts: dict[str, int] = {}  # unit core → occurrences on the list
         self._given_role: dict[str, int] = {}
         self._surname_role: dict[str, int] = {}
@@ -131,6 +141,7 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         self._core_key: dict[str, str] = {}
         self._key_counts: dict[str, int] = {}
         self._multiword = multiword_formal_keys()
+        self._total = 0  # names on the list, for how common a name is (score.common_name_factor)
         self._reset_caches()
 
     _CACHES = (
@@ -148,7 +159,7 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         # What the search learns about spellings it meets, kept per process.
         for name in self._CACHES:
             setattr(self, name, {})
-        self._scorer = NameScorer(self._counts)
+        self._scorer = NameScorer(self._counts, self._total)
         self._targets: dict[float, float] = {}  # threshold → its logit
         self._searches = 0
 
@@ -156,7 +167,7 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         state = self.__dict__.copy()
         for name in self._CACHES:
             state[name] = {}
-        state["_scorer"] = NameScorer(self._counts)
+        state["_scorer"] = NameScorer(self._counts, self._total)
         state["_targets"] = {}
         return state
 
@@ -226,6 +237,16 @@ class WatchlistIndex(LookupPlans, BatchSearch):
         self._single_keys = frozenset(
             record.s1.key for record in self._records if record.s1 is not None and record.s2 is None
         )
+        self._total = len(self._records)
+        self._scorer = NameScorer(self._counts, self._total)
+        for number, record in enumerate(self._records):
+            if record.s1 is None or not record.given:
+                continue
+            surnames = (record.s1.key, record.s2.key if record.s2 is not None else NO_SURNAME)
+            self._surname_counts[surnames] = self._surname_counts.get(surnames, 0) + 1
+            ordinal = self._evidence[record.ident].ordinal
+            if ordinal:
+                self._born.setdefault((record.s1.key, ordinal), []).append(number)
 
     def _insert(self, number: int, record: _Record) -> None:
         keys: set[str] = set()
@@ -382,6 +403,11 @@ class WatchlistIndex(LookupPlans, BatchSearch):
                 current = best.get(ident)
                 if current is None or value > current[0]:
                     best[ident] = (value, number, query)
+        other_forms: set[int] = set()
+        if traveller.birth_date is not None and self._born:
+            if evidence is None:
+                evidence = Evidence(traveller)
+            self._other_forms(evidence, queries, threshold, best, other_forms)
         documents = self._documents
         if traveller.document_numbers and queries and documents:
             for raw in traveller.document_numbers:
@@ -400,14 +426,64 @@ class WatchlistIndex(LookupPlans, BatchSearch):
             score = combine(value, weight)
             if score < threshold:
                 continue
-            name_reasons = compare_names(
-                prepared_view(query), records[number], self._counts, scorer.levels, explain=True
+            name_reasons: list[Reason] = []
+            if ident in other_forms:
+                listed = records[number]
+                name_reasons.append(
+                    Reason(
+                        "given_name_other_form",
+                        "given_names",
+                        f"{' '.join(unit.norm.upper() for unit in query[0].given)}/"
+                        f"{' '.join(unit.norm.upper() for unit in listed.given)}",
+                    )
+                )
+            name_reasons += compare_names(
+                prepared_view(query),
+                records[number],
+                self._counts,
+                scorer.levels,
+                explain=True,
+                total=self._total,
             )[1]
             matches.append(
                 Match(self._ids[ident], round(score, 6), tuple(name_reasons + evidence_reasons))
             )
         matches.sort(key=lambda match: (-match.score, match.watchlist_id))
         return matches[:limit]
+
+    def _other_forms(
+        self, evidence: Evidence, queries, threshold: float, best: dict, found: set[int]
+    ) -> None:
+        """Listed names with the traveller's surnames and exact birth date whose given names
+        agree in nothing: perhaps a hypocorism no table knows (Chucho for Jesús).
+
+        Only surnames that agree fully (equal or sounding alike, the same number of them) and
+        that few listed names carry count: among many García the same birth date is chance.
+        """
+        records = self._records
+        cap = max(OTHER_FORM_MIN_CAP, self._total * OTHER_FORM_SHARE)
+        scorer = self._scorer
+        for query in queries:
+            given, surnames, _surnames_first, ambiguous = query
+            s1, s2 = surnames.s1, surnames.s2
+            if s1 is None or not given.given:
+                continue
+            for number in self._born.get((s1.key, evidence.ordinal), ()):
+                record = records[number]
+                ident = record.ident
+                if ident in best or (record.s2 is None) != (s2 is None):
+                    continue
+                key = (record.s1.key, record.s2.key if record.s2 is not None else NO_SURNAME)
+                if self._surname_counts.get(key, 0) > cap:
+                    continue
+                value = scorer.surnames_value(s1, s2, ambiguous, record)
+                if value < _OTHER_FORM_SURNAMES:
+                    continue
+                value *= NAME_VALUES["given_name_other_form"]
+                weight = evidence_weight(evidence, self._evidence[ident])
+                if combine(value, weight) >= threshold:
+                    best[ident] = (value, number, query)
+                    found.add(ident)
 
     def _document_candidates(self, evidence: Evidence, queries, best: dict) -> None:
         """Identities holding one of the traveller's document numbers, whatever their name."""

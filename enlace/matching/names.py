@@ -57,6 +57,7 @@ __all__ = [
     "PREFIXES",
     "ParsedName",
     "Unit",
+    "diminutive_bases",
     "formal_keys",
     "formal_names",
     "full_name_units",
@@ -148,7 +149,17 @@ class Unit:
         self.norm = norm
         self.core = core
         self.key = joined_key([phonetic_key(part) for part in parts])
-        self.canon = frozenset({self.key, *formal_keys(core)})
+        self.canon = frozenset(
+            {
+                self.key,
+                *formal_keys(core),
+                *(
+                    key
+                    for base in diminutive_bases(core)
+                    for key in (phonetic_key(base), *formal_keys(base))
+                ),
+            }
+        )
         self.initial = core[:1]
         self.is_initial = len(core) == 1
 
@@ -168,6 +179,45 @@ def unit_info(norm: str) -> Unit:
             _UNITS.clear()
         found = _UNITS[norm] = Unit(norm)
     return found
+
+
+# --- diminutives -------------------------------------------------------------------------
+
+# Spanish forms diminutives of given names by suffix: Pedro → Pedrito, Ana → Anita, Juan →
+# Juancito, Carmen → Carmencita, Miguel → Miguelito, Diego → Dieguito, Francisco →
+# Francisquito, Carlos → Carlitos, Juana → Juanilla. The rules are read backwards: a word with
+# a diminutive ending gives every base it can come from (Pedrito → pedro, pedra, pedre, pedr);
+# the bases that are names meet their formal forms through the phonetic key, the others meet
+# nothing. (suffix, endings the base may have had in its place)
+_DIMINUTIVE_SUFFIXES = (
+    ("quitos", ("cos",)),
+    ("guitos", ("gos",)),
+    ("citos", ("", "s", "es")),
+    ("itos", ("os", "es", "s")),
+    ("quito", ("co", "que")),
+    ("quita", ("ca",)),
+    ("guito", ("go", "gue")),
+    ("guita", ("ga",)),
+    ("cito", ("", "e")),
+    ("cita", ("", "e", "a")),
+    ("ito", ("o", "e", "")),
+    ("ita", ("a", "e", "")),
+    ("illo", ("o", "")),
+    ("illa", ("a", "")),
+)
+_DIMINUTIVE_STEM = 2  # letters the base keeps before its ending: Anita → an-a, never Tito → t-o
+
+
+@lru_cache(maxsize=100_000)
+def diminutive_bases(core: str) -> tuple[str, ...]:
+    """The names ``core`` may be a diminutive of, by Spanish suffix rules ("pedrito" →
+    "pedro", ...); () for a word without a diminutive ending."""
+    bases: list[str] = []
+    for suffix, endings in _DIMINUTIVE_SUFFIXES:
+        if core.endswith(suffix) and len(core) - len(suffix) >= _DIMINUTIVE_STEM:
+            stem = core[: -len(suffix)]
+            bases.extend(stem + ending for ending in endings if len(stem + ending) >= 3)
+    return tuple(dict.fromkeys(base for base in bases if base != core))
 
 
 # --- hypocorisms --------------------------------------------------------------------------

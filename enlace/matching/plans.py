@@ -42,7 +42,7 @@ ONLY_NO_SURNAME = (NO_SURNAME,)
 NAMELESS = "*"  # the SS entry of a listed name without given names
 CACHE_LIMIT = 300_000  # entries per cache before it is emptied
 _RARE = 2  # a spelling seen this often or less on the list may be a misspelling there
-# Role dominance needed to read a full name without a comma surnames first (see _role_reading).
+# Role dominance needed to drop a reading of a full name the list contradicts (see _plausible).
 _ROLE_DOMINANCE = 20
 _ROLE_MINIMUM = 5
 
@@ -301,7 +301,7 @@ class LookupPlans:
     ) -> list[tuple]:
         """(given, surnames, surnames first?, ambiguous?) readings of a full name that this
         list makes plausible, plus the surnames-first one it vouches for (names.py, _plausible,
-        _role_reading). ``units`` are its full_name_units, given when the name has neither a
+        _role_readings). ``units`` are its full_name_units, given when the name has neither a
         comma nor an MRZ filler."""
         readings: list[tuple] | None = None
         if units is None and "," not in full_name and "<" not in full_name:
@@ -331,12 +331,12 @@ class LookupPlans:
                 (reading.given, reading.surnames, reading.surnames_first, reading.ambiguous)
                 for reading in self._plausible(parse_full_name(full_name))
             ]
-        role_reading = self._role_reading(full_name, units)
-        if role_reading is not None and all(
-            (given, surnames) != (role_reading.given, role_reading.surnames)
-            for given, surnames, _first, _ambiguous in readings
-        ):
-            readings.append((role_reading.given, role_reading.surnames, True, False))
+        for role_reading in self._role_readings(full_name, units):
+            if all(
+                (given, surnames) != (role_reading.given, role_reading.surnames)
+                for given, surnames, _first, _ambiguous in readings
+            ):
+                readings.append((role_reading.given, role_reading.surnames, True, False))
         return readings
 
     def _role(self, unit: str) -> str:
@@ -378,28 +378,37 @@ class LookupPlans:
             return [ParsedName(only.given, only.surnames, only.surnames_first)]
         return plausible
 
-    def _role_reading(
-        self, full_name: str, units: tuple[str, ...] | None = None
-    ) -> ParsedName | None:
-        """A surnames-first reading of a full name without a comma, when the list vouches.
+    def _lean(self, unit: str) -> str:
+        """ "s" when the list uses the word more often as a surname than as a given name, "g"
+        the other way round, "?" when it does not know the word or uses it both ways alike."""
+        core = unit_info(unit).core
+        as_given = self._given_role.get(core, 0)
+        as_surname = self._surname_role.get(core, 0)
+        return "s" if as_surname > as_given else "g" if as_given > as_surname else "?"
 
-        "HERNANDEZ ULLOA JOSE GUADALUPE" is read surnames first only if every word before the
-        split is known on this list as a surname (and practically never as a given name) and
-        every word after it as a given name: the words alone cannot tell.
+    def _role_readings(
+        self, full_name: str, units: tuple[str, ...] | None = None
+    ) -> list[ParsedName]:
+        """Surnames-first readings of a full name without a comma ("HERNANDEZ ULLOA JOSE
+        GUADALUPE"), searched beside the given-names-first ones.
+
+        Manifests and MRZ-derived lines often drop the comma. Words alone cannot tell such a
+        line from one written given names first, so the list's usage decides which splits are
+        worth searching: the first word must lean to a surname on the list and the last to a
+        given name, and no word may lean the wrong way for its side. One or two surnames are
+        tried (the usual counts); every split that fits is searched.
         """
         if "," in full_name or "<<" in full_name:
-            return None
+            return []
         if units is None:
             units = full_name_units(full_name)
-        if not 2 <= len(units) <= 5 or self._role(units[0]) != "s":
-            return None
-        roles = "".join(self._role(unit) for unit in units)
-        split = roles.find("g")
-        if (
-            split < 1
-            or split > 3
-            or roles[:split] != "s" * split
-            or roles[split:] != "g" * (len(units) - split)
-        ):
-            return None
-        return ParsedName(tuple(units[split:]), tuple(units[:split]), True)
+        if not 2 <= len(units) <= 5:
+            return []
+        lean = [self._lean(unit) for unit in units]
+        if lean[0] != "s" or lean[-1] != "g":
+            return []
+        readings = []
+        for split in (1, 2):
+            if split < len(units) and "g" not in lean[:split] and "s" not in lean[split:]:
+                readings.append(ParsedName(tuple(units[split:]), tuple(units[:split]), True))
+        return readings

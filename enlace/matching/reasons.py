@@ -28,6 +28,10 @@ REASON_CODES = MappingProxyType(
         "given_name_similar": "Given names are similar but both are known names ({detail})",
         "given_names_differ": "Given names differ ({detail})",
         "given_names_absent": "No given names on one side",
+        "given_name_other_form": (
+            "Given names differ but the surnames and the birth date are equal: perhaps "
+            "another form of the name ({detail})"
+        ),
         # surnames
         "first_surname_equal": "First surname is equal",
         "first_surname_phonetic": "First surname sounds alike ({detail})",
@@ -47,6 +51,7 @@ REASON_CODES = MappingProxyType(
         "surnames_first_order": "Name written surnames first",
         "full_name_ambiguous": "Name written in one field that can be read another way",
         "alias": "Matched the alias {detail}",
+        "common_name": "Common name, a partial match counts less ({detail})",
         # other evidence
         "birth_date_equal": "Birth date is equal",
         "birth_year_equal": "Birth year is equal",

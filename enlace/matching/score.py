@@ -41,6 +41,10 @@ from enlace.matching.phonetic import joined_key
 from enlace.matching.reasons import Reason
 
 __all__ = [
+    "COMMON_NAME_FLOOR",
+    "COMMON_NAME_FROM",
+    "COMMON_NAME_MIN_LIST",
+    "COMMON_NAME_SLOPE",
     "DEFAULT_THRESHOLD",
     "EVIDENCE_WEIGHTS",
     "NAME_VALUES",
@@ -48,6 +52,7 @@ __all__ = [
     "NameScorer",
     "PreparedName",
     "combine",
+    "common_name_factor",
     "compare_evidence",
     "compare_names",
     "evidence_weight",
@@ -85,7 +90,7 @@ SURNAME_LEVELS = {
     DIFFER: 0.1,
 }
 NAME_VALUES = {
-    "given_name_missing": 0.75,  # per unit present on one side only
+    "given_name_missing": 0.75,  # per unit present on one side only (José / José Guadalupe)
     "given_names_reordered": 0.78,  # "Awa Aminata"/"Aminata Awa": needs corroboration
     "given_names_joined": 0.97,
     "given_names_absent": 0.6,
@@ -94,6 +99,10 @@ NAME_VALUES = {
     "surnames_swapped": 0.95,
     "surnames_joined": 0.97,
     "surnames_absent": 0.5,
+    # Given names that agree in nothing, on a listed name whose surnames and exact birth date
+    # the traveller shares and that few listed people share: a hypocorism no table knows
+    # (Chucho for Jesús, Bob for Robert). Reached only through the birth date (index.py).
+    "given_name_other_form": 0.35,
     # A full name of three words read as one given name and two surnames, matched to a listed
     # name with one surname: the traveller's "first surname" may be a second given name.
     "full_name_ambiguous": 0.9,
@@ -113,6 +122,22 @@ EVIDENCE_WEIGHTS = {
     "document_number_equal": 3.0,
     "document_number_differs": -0.3,
 }
+# How common a name is (issue 14). A partial match (a given name or the second surname
+# missing on one side) says little when many people share the parts that agree: a listed
+# "Luis Torres" and a traveller "Luis Torres Mora" are most likely two people. The parts that
+# agree (the shorter side's first given name, the first surname, the second one when both sides
+# have it) are looked up on the list; ``expected`` is how many of the list's names would share
+# all of them by chance, the product of their shares times the list's size. Above
+# COMMON_NAME_FROM (one traveller in twenty with those parts would meet a listed name by
+# chance) the partial match is multiplied by 1 - COMMON_NAME_SLOPE * ln(expected /
+# COMMON_NAME_FROM), never below the floor:
+# a missing second surname stays an alert (the list cannot tell those apart, so it must not
+# hide them) but ranks lower; a missing given name on a common name falls under the threshold.
+COMMON_NAME_FROM = 0.05
+# A list shorter than this says too little about how common a name is: no factor.
+COMMON_NAME_MIN_LIST = 1_000
+COMMON_NAME_SLOPE = 0.04
+COMMON_NAME_FLOOR = {"given_name_missing": 0.85, "second_surname_missing": 0.915}
 _NAME_FLOOR, _NAME_CEILING = 0.01, 0.99
 # The best one given name against two can do, unless written together or as a nickname.
 _UNEQUAL_GIVEN_BEST = NAME_VALUES["given_name_missing"]
@@ -126,6 +151,32 @@ def logit(value: float) -> float:
 def combine(name_value: float, weight: float) -> float:
     """Final score from the name value and the summed evidence weights."""
     return 1.0 / (1.0 + math.exp(-(logit(name_value) + weight)))
+
+
+def common_name_factor(
+    query, t2: Unit | None, record: PreparedName, counts: Mapping[str, int], total: int
+) -> tuple[float, tuple[Unit, ...]]:
+    """The factor of a partial match between a traveller's reading (given names in
+    ``query``, second surname ``t2``) and a listed one for how common the agreeing parts are
+    (1.0 for a full match, a rare name or ``total`` 0), and those parts."""
+    r1 = record.s1
+    if total < COMMON_NAME_MIN_LIST or r1 is None or not query.given or not record.given:
+        return 1.0, ()
+    mine, theirs = query.given, record.given
+    given_missing = len(mine) != len(theirs)
+    surname_missing = (t2 is None) != (record.s2 is None)
+    if not (given_missing or surname_missing):
+        return 1.0, ()
+    parts = ((mine if len(mine) <= len(theirs) else theirs)[0], r1)
+    if t2 is not None and record.s2 is not None:
+        parts += (record.s2,)
+    expected = float(total)
+    for unit in parts:
+        expected *= counts.get(unit.core, 0) / total
+    if expected <= COMMON_NAME_FROM:
+        return 1.0, ()
+    floor = COMMON_NAME_FLOOR["given_name_missing" if given_missing else "second_surname_missing"]
+    return max(floor, 1.0 - COMMON_NAME_SLOPE * math.log(expected / COMMON_NAME_FROM)), parts
 
 
 # --- names --------------------------------------------------------------------------------
@@ -436,20 +487,25 @@ def compare_names(
     counts: Mapping[str, int],
     levels: dict | None = None,
     explain: bool = False,
+    total: int = 0,
 ) -> tuple[float, list[Reason]]:
     """Name value in (0, 1] of a traveller's reading against a watchlist reading.
 
     ``counts`` are the occurrences of each unit core on the watchlist (known names, see
-    compare_units); ``levels`` remembers unit comparisons between calls. Reasons are built
-    only with ``explain``, as most comparisons end below the threshold.
+    compare_units) and ``total`` the number of names on it (0: do not weigh how common a
+    name is, see common_name_factor); ``levels`` remembers unit comparisons between calls.
+    Reasons are built only with ``explain``, as most comparisons end below the threshold.
     """
     levels = {} if levels is None else levels
     given_value, given_reasons = _compare_given(query, record, levels, counts, explain)
     surname_value, surname_reasons = _compare_surnames(query, record, levels, counts, explain)
-    value = given_value * surname_value
+    factor, common = common_name_factor(query, query.s2, record, counts, total)
+    value = given_value * surname_value * factor
     if not explain:
         return value, []
     reasons = given_reasons + surname_reasons
+    if factor < 1.0:
+        reasons.append(Reason("common_name", "name", " ".join(_upper(unit) for unit in common)))
     if query.surnames_first or record.surnames_first:
         reasons.append(Reason("surnames_first_order", "name"))
     if record.alias:
@@ -466,10 +522,11 @@ class NameScorer:
     equal); compare_names then explains the few matches returned.
     """
 
-    __slots__ = ("counts", "given_levels", "given_values", "levels", "surname_levels")
+    __slots__ = ("counts", "given_levels", "given_values", "levels", "surname_levels", "total")
 
-    def __init__(self, counts: Mapping[str, int]) -> None:
+    def __init__(self, counts: Mapping[str, int], total: int = 0) -> None:
         self.counts = counts
+        self.total = total
         self.levels: dict = {}  # (unit, unit, given?) → level, shared with compare_names
         self.given_levels: dict[tuple[Unit, Unit], float] = {}
         self.surname_levels: dict[tuple[Unit, Unit], float] = {}
@@ -540,6 +597,16 @@ class NameScorer:
         Below ``needed`` the exact value does not matter: the surnames are scored first and
         the given names skipped (0 returned) when the best they could bring falls short.
         """
+        if self.total:
+            factor = common_name_factor(query, t2, record, self.counts, self.total)[0]
+            if factor < 1.0:
+                return factor * self._value(query, t1, t2, ambiguous, record, needed / factor)
+        return self._value(query, t1, t2, ambiguous, record, needed)
+
+    def surnames_value(
+        self, t1: Unit | None, t2: Unit | None, ambiguous: bool, record: PreparedName
+    ) -> float:
+        """The surnames' part of the name value (1.0 when they agree fully)."""
         r1, r2 = record.s1, record.s2
         if t1 is None or r1 is None:
             surnames = NAME_VALUES["surnames_absent"]
@@ -566,6 +633,18 @@ class NameScorer:
                         missing *= NAME_VALUES["full_name_ambiguous"]
                     crossed = level(t2, r1) * NAME_VALUES["first_surname_missing"]
                 surnames = missing if missing >= crossed else crossed
+        return surnames
+
+    def _value(
+        self,
+        query,
+        t1: Unit | None,
+        t2: Unit | None,
+        ambiguous: bool,
+        record: PreparedName,
+        needed: float,
+    ) -> float:
+        surnames = self.surnames_value(t1, t2, ambiguous, record)
         if surnames < needed:
             return 0.0
         mine, theirs = query.given, record.given

@@ -44,6 +44,11 @@ REASON_LABELS = {
     "typo": _("One-letter typo"),
     "surnames_first_order": _("Name written surnames first"),
     "alias": _("Matched an alias"),
+    "common_name": _("Common name, a partial match counts less"),
+    "given_name_other_form": _(
+        "Given names differ but the surnames and the birth date are equal: perhaps another "
+        "form of the name"
+    ),
     "birth_date_equal": _("Birth date is equal"),
     "birth_year_equal": _("Birth year is equal"),
     "birth_date_day_month_swapped": _("Birth date with day and month swapped"),
@@ -78,7 +83,7 @@ FIELD_GROUPS = {
     "document_number": FieldGroup.IDENTITY_NUMBERS,
 }
 # Reasons whose detail is a name whatever field they name.
-NAME_CODES = frozenset({"alias", "typo", "surnames_first_order"})
+NAME_CODES = frozenset({"alias", "typo", "surnames_first_order", "common_name"})
 
 
 CODE_PREFIX_GROUPS = (

@@ -261,8 +261,12 @@ def test_surnames_first_without_a_comma_when_the_list_vouches():
     traveller = Identity("T", full_name="HERNANDEZ ULLOA JOSE GUADALUPE")
     match = only(WatchlistIndex.build(_known_roles()).search(traveller), "W1")
     assert "surnames_first_order" in codes(match)
-    # a short list cannot tell which words are surnames: no such reading
-    assert WatchlistIndex.build([LISTED]).search(traveller) == []
+    # Even a one-entry list leans Hernández to a surname and Guadalupe to a given name: the
+    # reading is searched (issue 14: manifests drop the comma; it used to need 5 uses each).
+    assert only(WatchlistIndex.build([LISTED]).search(traveller), "W1").score >= DEFAULT_THRESHOLD
+    # A list that uses the first word more as a given name does not read it as a surname.
+    given_hernandez = [Identity(f"G{n}", "Hernández", f"Soto{n}") for n in range(2)]
+    assert WatchlistIndex.build([LISTED, *given_hernandez]).search(traveller) == []
 
 
 def test_readings_the_list_contradicts_are_dropped():

@@ -37,6 +37,18 @@ COLUMNS = (
 NAME_COLUMNS = ("given_names", "surnames", "full_name")
 OUTPUT_HEADER = ("traveller_id", "watchlist_id", "score", "reasons")
 PROGRESS_EVERY = 100_000
+# Below this many travellers forking the workers costs more than it saves.
+PARALLEL_FROM = 5_000
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its affinity where the system tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 MAX_ERRORS_SHOWN = 50
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
@@ -87,7 +99,10 @@ class Command(BaseCommand):
             help=f"lowest score reported, in (0, 1] (default {DEFAULT_THRESHOLD})",
         )
         parser.add_argument(
-            "--workers", type=int, default=1, help="processes screening in parallel (default 1)"
+            "--workers",
+            type=int,
+            default=None,
+            help="processes screening in parallel (default: one per available core)",
         )
         parser.add_argument(
             "--limit", type=int, default=10, help="most hits reported per traveller (default 10)"
@@ -107,7 +122,8 @@ class Command(BaseCommand):
     ) -> None:
         # call_command passes options as given, without argparse's conversions
         watchlist, travellers, out = Path(watchlist), Path(travellers), Path(out)
-        threshold, workers, limit = float(threshold), int(workers), int(limit)
+        threshold, limit = float(threshold), int(limit)
+        workers = available_cores() if workers is None else int(workers)
         if not 0.0 < threshold <= 1.0:
             raise CommandError(_("--threshold must be above 0 and at most 1"))
         if workers < 1:
@@ -142,7 +158,12 @@ class Command(BaseCommand):
                 writer = csv_writer(stream)
                 writer.writerow(OUTPUT_HEADER)
                 for done, (traveller_id, matches) in enumerate(
-                    index.search_many(screened, threshold=threshold, workers=workers, limit=limit),
+                    index.search_many(
+                        screened,
+                        threshold=threshold,
+                        workers=workers if len(screened) >= PARALLEL_FROM else 1,
+                        limit=limit,
+                    ),
                     start=1,
                 ):
                     for match in matches:
