@@ -1,0 +1,84 @@
+"""A large import validates with no transaction open and writes in one short transaction at
+the end (issue 12, finding 2: it held SQLite's write lock for the whole import)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from enlace.accounts.actors import CountryActor
+from enlace.cases.importing import cases_import
+from enlace.cases.models import Case, Person
+
+from .test_import_export import many_cases, write_csv
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of 3 cases, validated in worker processes, so that a small file has many."""
+    from enlace.cases import importing
+
+    monkeypatch.setattr(importing, "VALIDATION_CHUNK", 3)
+    monkeypatch.setattr(importing, "PARALLEL_MIN_CHUNKS", 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_validation_holds_no_transaction_and_writing_comes_last(tmp_path, small_chunks):
+    seen = []
+
+    def progress(percent, label):
+        # what is in the database when each chunk has been validated, and whether a
+        # transaction (on SQLite: the write lock) is open
+        seen.append((percent, str(label), connection.in_atomic_block, Case.objects.count()))
+
+    path = write_csv(tmp_path / "cases.csv", many_cases(20))
+    report = cases_import(actor=CountryActor("MX"), path=path, file_format="csv", progress=progress)
+    assert report.created == 20 and not report.errors
+    *validating, writing = seen
+    assert len(validating) == 7  # one per chunk of 3
+    assert all(not in_atomic and count == 0 for _p, _l, in_atomic, count in validating)
+    assert [percent for percent, *_rest in validating] == sorted(
+        percent for percent, *_rest in validating
+    )
+    assert writing[0] == 100 and writing[2] is True
+    assert Case.objects.count() == 20 and Person.objects.count() == 20
+
+
+@pytest.mark.django_db
+@settings(max_examples=8, deadline=None)
+@given(
+    cases=st.integers(min_value=4, max_value=15),
+    data=st.data(),
+)
+def test_a_reference_taken_while_the_import_validated_writes_nothing(tmp_path_factory, cases, data):
+    """Another write may take one of the file's references between validation and the final
+    transaction: the import then reports that row and writes nothing."""
+    Case.objects.filter(owner_country_id="MX").delete()
+    taken_number = data.draw(st.integers(min_value=1, max_value=cases))
+    rows = many_cases(cases)
+    taken = rows[taken_number - 1]["reference"]
+    calls = []
+
+    def progress(percent, label):
+        if not calls:  # while the first chunk is validated, someone else creates the case
+            Case.objects.create(
+                owner_country_id="MX",
+                reference=taken,
+                reporting_agency="INM",
+                date_identified="2025-01-01",
+                case_type="smuggling",
+            )
+        calls.append(percent)
+
+    path = write_csv(tmp_path_factory.mktemp("import") / "cases.csv", rows)
+    report = cases_import(actor=CountryActor("MX"), path=path, file_format="csv", progress=progress)
+    assert report.created == 0
+    # the row of that case (the header is row 1), and only it
+    assert [(error.row, error.column) for error in report.errors] == [
+        (taken_number + 1, "reference")
+    ]
+    assert taken in report.errors[0].message
+    assert list(Case.objects.values_list("reference", flat=True)) == [taken]
+    assert not Person.objects.exists()

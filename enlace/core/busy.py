@@ -1,0 +1,108 @@
+"""A database that is busy is never a 500.
+
+SQLite has one write lock. Every write waits for it up to the busy timeout (`timeout` in
+`settings.base.database_config`); large imports hold it only for their short final insert
+(`cases.importing`). Should a write still give up ("database is locked"), the request is
+retried a bounded number of times when it is safe to repeat (GET, HEAD, OPTIONS: any write it
+made, such as an audit event, was in a transaction rolled back with the error); otherwise, or
+when the retries give up too, the answer is a translated 503 with `Retry-After`, which clients
+and browsers retry. On PostgreSQL the same holds for a lock wait cut off by `lock_timeout`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from django.db import OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+BUSY_MESSAGES = ("database is locked", "database table is locked", "database is busy")
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL: lock_timeout expired
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+RETRIES = 2
+RETRY_PAUSE_SECONDS = 0.5  # doubled after each try
+RETRY_AFTER_SECONDS = 5
+
+
+def is_busy(error: BaseException | None) -> bool:
+    """Whether `error` is the database refusing a lock it could not get in time."""
+    if not isinstance(error, OperationalError):
+        return False
+    if getattr(error.__cause__, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+        return True
+    text = str(error).lower()
+    return any(message in text for message in BUSY_MESSAGES)
+
+
+def busy_response(request) -> HttpResponse:
+    """503 "busy, try again" with Retry-After: JSON in the API's error format, else a page."""
+    message = _("The database is busy; try again in a few seconds.")
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {"error": {"code": "busy", "message": message, "fields": {}}}, status=503
+        )
+    else:
+        try:
+            content = render_to_string("503.html", {"message": message}, request=request)
+        except Exception:  # the page's own queries may be what is busy
+            content = message
+        response = HttpResponse(content, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+class DatabaseBusyMiddleware:
+    """Runs the view itself (the last middleware, so every other `process_view` ran first),
+    retrying a safe request whose database was busy, and answering 503 when it stays busy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        tries = 1 + (RETRIES if request.method in SAFE_METHODS else 0)
+        pause = RETRY_PAUSE_SECONDS
+        for attempt in range(tries):
+            try:
+                return view_func(request, *view_args, **view_kwargs)
+            except OperationalError as error:
+                if not is_busy(error):
+                    raise
+                if attempt + 1 == tries:
+                    return busy_response(request)
+                time.sleep(pause)
+                pause *= 2
+        return None  # not reached: the loop returns or raises
+
+
+def _busy_cause(error: BaseException | None) -> bool:
+    """Whether `error`, or what it was raised from or while handling, is a busy database."""
+    seen = 0
+    while error is not None and seen < 10:
+        if is_busy(error):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: a busy database outside any view (a middleware's write) is a 503 too;
+    every other error the usual 500 page."""
+    if _busy_cause(sys.exc_info()[1]):
+        return busy_response(request)
+    return defaults.server_error(request, *args, **kwargs)
+
+
+def bad_request(request, exception, *args, **kwargs):
+    """handler400: the session middleware reports a session it could not save as
+    SessionInterrupted (400); when the database was only busy it is a 503."""
+    if _busy_cause(exception):
+        return busy_response(request)
+    return defaults.bad_request(request, exception, *args, **kwargs)
