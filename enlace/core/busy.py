@@ -2,19 +2,20 @@
 
 SQLite has one write lock. Every write waits for it up to the busy timeout (`timeout` in
 `settings.base.database_config`); large imports hold it only for their short final insert
-(`cases.importing`). Should a write still give up ("database is locked"), the request is
-retried a bounded number of times when it is safe to repeat (GET, HEAD, OPTIONS: any write it
-made, such as an audit event, was in a transaction rolled back with the error); otherwise, or
-when the retries give up too, the answer is a translated 503 with `Retry-After`, which clients
-and browsers retry. On PostgreSQL the same holds for a lock wait cut off by `lock_timeout`.
+(`cases.importing`). Should a write still give up ("database is locked"), the view is run
+again a bounded number of times when that is safe: a GET, HEAD or OPTIONS request, or any
+request that had not written anything yet; otherwise, or when the retries give up too, the
+answer is a translated 503 with `Retry-After`, which clients and browsers retry. On
+PostgreSQL the same holds for a lock wait cut off by `lock_timeout`.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRIES = 2
 RETRY_PAUSE_SECONDS = 0.5  # doubled after each try
 RETRY_AFTER_SECONDS = 5
+WRITE_STATEMENT = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
 
 def is_busy(error: BaseException | None) -> bool:
@@ -66,19 +68,36 @@ class DatabaseBusyMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        tries = 1 + (RETRIES if request.method in SAFE_METHODS else 0)
         pause = RETRY_PAUSE_SECONDS
-        for attempt in range(tries):
+        for attempt in range(1 + RETRIES):
+            wrote: list[str] = []
             try:
-                return view_func(request, *view_args, **view_kwargs)
+                with connection.execute_wrapper(_WriteWatch(wrote)):
+                    return view_func(request, *view_args, **view_kwargs)
             except OperationalError as error:
                 if not is_busy(error):
                     raise
-                if attempt + 1 == tries:
+                # A request that wrote nothing yet (the usual case: the lock is taken by the
+                # first write, BEGIN IMMEDIATE) is safe to run again, as is a safe method
+                # (what it wrote was rolled back with the error, or is its own audit event).
+                if attempt == RETRIES or (wrote and request.method not in SAFE_METHODS):
                     return busy_response(request)
                 time.sleep(pause)
                 pause *= 2
-        return None  # not reached: the loop returns or raises
+        return None  # not reached: the loop returns
+
+
+class _WriteWatch:
+    """An execute wrapper noting every write statement that succeeded."""
+
+    def __init__(self, wrote: list[str]) -> None:
+        self.wrote = wrote
+
+    def __call__(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if WRITE_STATEMENT.match(sql):
+            self.wrote.append(sql[:40])
+        return result
 
 
 def _busy_cause(error: BaseException | None) -> bool:

@@ -24,7 +24,7 @@ def small_chunks(monkeypatch):
     monkeypatch.setattr(importing, "PARALLEL_MIN_CHUNKS", 2)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_validation_holds_no_transaction_and_writing_comes_last(tmp_path, small_chunks):
     seen = []
 
@@ -82,3 +82,51 @@ def test_a_reference_taken_while_the_import_validated_writes_nothing(tmp_path_fa
     assert taken in report.errors[0].message
     assert list(Case.objects.values_list("reference", flat=True)) == [taken]
     assert not Person.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_staged_cases_keep_their_children_numbers_and_pseudonyms(
+    tmp_path, small_chunks, monkeypatch
+):
+    """SQLite stages an import in a file of its own and copies it in (outside any caller's
+    transaction): children still point at their own parents, cases without a reference are
+    numbered after the file's, and a pseudonym already stored is drawn again."""
+    from enlace.cases import services
+
+    stored = Case.objects.create(
+        owner_country_id="MX",
+        reference="MX-2024-00001",
+        reporting_agency="INM",
+        date_identified="2024-01-01",
+        case_type="smuggling",
+    )
+    Person.objects.create(case=stored, role="smuggled_migrant", pseudonym="M-TAKEN00000")
+    draws = iter(["M-TAKEN00000", "M-TAKEN00000"])
+    real = services.new_pseudonym
+    monkeypatch.setattr(services, "new_pseudonym", lambda role: next(draws, None) or real(role))
+    rows = [*many_cases(10), {**many_cases(1, start=11)[0], "reference": ""}]
+    path = write_csv(tmp_path / "cases.csv", rows)
+    assert services.cases_stage().__class__ is services.CaseStage
+    report = cases_import(actor=CountryActor("MX"), path=path, file_format="csv")
+    assert report.created == 11 and not report.errors
+    pseudonyms = list(Person.objects.values_list("pseudonym", flat=True))
+    assert len(pseudonyms) == len(set(pseudonyms)) == 12
+    for number in range(1, 12):
+        # the case without a reference in the file is the 11th: numbered after the file's
+        case = Case.objects.get(reference=f"MX-2025-{number:05d}")
+        person = case.persons.get()
+        assert person.given_names == f"Persona {number}"
+        assert person.phones.get().number == "+50495551234"
+        assert person.documents.get().number == f"H{number}"
+        used = case.documents_used.get()
+        assert used.person == person and used.number == f"H{number}"
+        assert [leg.to_country_id for leg in case.route.order_by("sequence")] == ["GT", "MX"]
+    # numbers continue after the table's highest, and the next plain insert after them
+    later = Case.objects.create(
+        owner_country_id="MX",
+        reference="MX-2024-00002",
+        reporting_agency="INM",
+        date_identified="2024-01-01",
+        case_type="smuggling",
+    )
+    assert later.pk == max(Case.objects.exclude(pk=later.pk).values_list("pk", flat=True)) + 1

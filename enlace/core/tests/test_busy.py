@@ -93,11 +93,32 @@ def test_a_read_that_stays_busy_is_a_translated_503(mx, case, path, language):
         assert answer.json()["error"]["code"] == "busy"
 
 
-def test_a_write_is_not_repeated_but_answered_503(mx):
+@pytest.mark.parametrize("refusals", range(busy.RETRIES + 1))
+def test_a_write_refused_before_it_wrote_anything_is_run_again(mx, refusals):
+    count = Case.objects.count()
+    with database_busy(times=refusals, table="cases_case") as refused:
+        answer = mx.post("/api/v1/cases/", CaseDataFactory(), content_type="application/json")
+    assert len(refused) == refusals
+    assert answer.status_code == 201
+    assert Case.objects.count() == count + 1  # once
+
+
+def test_a_write_that_stays_busy_is_a_503(mx):
     count = Case.objects.count()
     with database_busy(table="cases_case") as refused:
         answer = mx.post("/api/v1/cases/", CaseDataFactory(), content_type="application/json")
-    assert len(refused) == 1  # the client decides whether to send it again
+    assert len(refused) == 1 + busy.RETRIES
+    assert_busy(answer)
+    assert Case.objects.count() == count
+
+
+def test_a_write_refused_after_it_wrote_is_not_repeated(mx):
+    """The audit event is written after the case: the request is not run a second time (the
+    client decides), and the case it wrote went with the transaction."""
+    count = Case.objects.count()
+    with database_busy(table="audit_") as refused:
+        answer = mx.post("/api/v1/cases/", CaseDataFactory(), content_type="application/json")
+    assert len(refused) == 1
     assert_busy(answer)
     assert Case.objects.count() == count
     # once the lock is free the same request succeeds
