@@ -93,21 +93,29 @@ def test_a_read_that_stays_busy_is_a_translated_503(mx, case, path, language):
         assert answer.json()["error"]["code"] == "busy"
 
 
-@pytest.mark.parametrize("refusals", range(busy.RETRIES + 1))
-def test_a_write_refused_before_it_wrote_anything_is_run_again(mx, refusals):
+@pytest.mark.parametrize("refusals", range(1, busy.RETRIES + 1))
+def test_a_write_refused_before_it_wrote_anything_is_run_again_on_sqlite(mx, refusals):
+    """On SQLite every write passes the execute wrappers, so a request refused before its
+    first write is known to have written nothing; on PostgreSQL (COPY passes them by) it is
+    answered 503 and the client decides."""
     count = Case.objects.count()
-    with database_busy(times=refusals, table="cases_case") as refused:
+    with database_busy(times=refusals) as refused:
         answer = mx.post("/api/v1/cases/", CaseDataFactory(), content_type="application/json")
-    assert len(refused) == refusals
-    assert answer.status_code == 201
-    assert Case.objects.count() == count + 1  # once
+    if connection.vendor == "sqlite":
+        assert len(refused) == refusals
+        assert answer.status_code == 201
+        assert Case.objects.count() == count + 1  # once
+    else:
+        assert len(refused) == 1
+        assert_busy(answer)
+        assert Case.objects.count() == count
 
 
 def test_a_write_that_stays_busy_is_a_503(mx):
     count = Case.objects.count()
-    with database_busy(table="cases_case") as refused:
+    with database_busy() as refused:
         answer = mx.post("/api/v1/cases/", CaseDataFactory(), content_type="application/json")
-    assert len(refused) == 1 + busy.RETRIES
+    assert len(refused) == (1 + busy.RETRIES if connection.vendor == "sqlite" else 1)
     assert_busy(answer)
     assert Case.objects.count() == count
 
