@@ -107,7 +107,9 @@ def test_staged_cases_keep_their_children_numbers_and_pseudonyms(
     rows = [*many_cases(10), {**many_cases(1, start=11)[0], "reference": ""}]
     path = write_csv(tmp_path / "cases.csv", rows)
     expected = services.CaseStage if connection.vendor == "sqlite" else services.CaseSpool
-    assert type(services.cases_stage()) is expected
+    stage = services.cases_stage()
+    stage.close()
+    assert type(stage) is expected
     report = cases_import(actor=CountryActor("MX"), path=path, file_format="csv")
     assert report.created == 11 and not report.errors
     pseudonyms = list(Person.objects.values_list("pseudonym", flat=True))
