@@ -1,6 +1,6 @@
 """Import of cases from CSV, XLSX (one row per person; rows sharing a `reference` form one
-case) or JSON (a list of Standard Format cases). Every row is validated first; then all cases
-are written in one transaction, or none."""
+case) or JSON (a list of Standard Format cases). Every row is validated first, with no
+transaction open; then all cases are written in one short transaction, or none."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from .services import (
     CHILD_MODELS,
     ReferenceAllocator,
     cases_prepare,
-    cases_write,
+    cases_stage,
 )
 from .signals import cases_changed
 
@@ -37,6 +37,8 @@ VALIDATION_CHUNK = 1000
 # From this many chunks on, validation runs on every core (enlace.core.parallel).
 PARALLEL_MIN_CHUNKS = 4
 ANALYZE_AFTER = 10_000
+# The share of the progress bar validation takes; writing takes the rest.
+VALIDATION_SHARE = 90
 CASE_COLUMNS = [
     "reference",
     "reporting_agency",
@@ -243,6 +245,12 @@ def _check_chunk(
     return valid
 
 
+def _refused(report: ImportReport) -> ImportReport:
+    report.created = 0
+    report.errors.sort(key=lambda error: (error.row, error.column))
+    return report
+
+
 def cases_import(
     *,
     actor: Actor,
@@ -251,8 +259,9 @@ def cases_import(
     dry_run: bool = False,
     progress: Callable[[int, str], None] | None = None,
 ) -> ImportReport:
-    """Validate every row and create every case, or none if any row is invalid (one
-    transaction). Raises ImportFileError when the file as a whole cannot be read."""
+    """Validate every row and create every case, or none if any row is invalid (validation
+    first, then one short write transaction). Raises ImportFileError when the file as a whole
+    cannot be read."""
     check_case_create(actor)
     file_format = detect_format(path, file_format)
     header, rows = read_rows(path, file_format)
@@ -323,45 +332,73 @@ def cases_import(
         results = map_in_processes(validate, chunks)
     else:
         results = map(validate, chunks)
-    # Validation (in worker processes) and writing (here) overlap: every chunk is written as
-    # soon as it is valid, inside one transaction that is rolled back if any row anywhere is
-    # invalid, so nothing is half-written and every error is still reported.
-    with large_write_cache(), transaction.atomic():
-        # Read under the write lock (SQLite transactions begin IMMEDIATE): no other import
-        # can take a reference between this check and the insert (on PostgreSQL the unique
-        # constraint would refuse it).
-        existing = set(
-            Case.objects.filter(owner_country_id=actor.country_id).values_list(
-                "reference", flat=True
-            )
-        )
-        allocator = ReferenceAllocator(actor.country_id, reserved)
+    # Two phases, so that the import is all-or-nothing without holding SQLite's one write
+    # lock while it validates (which made every other writer, and so every audited read,
+    # wait past the busy timeout: "database is locked"). 1. Validate and prepare every chunk
+    # (in the workers) with no transaction open, keeping the prepared rows aside
+    # (`cases_stage`: on SQLite a staging file of its own, elsewhere a temporary file). 2. Only
+    # if every row is valid: write them all in one short transaction. Measured on 100,000
+    # cases (bench/imports, 2 shared cores at load 8-12, so noisy): the lock was held for the
+    # whole import (210 s; other writers gave up after the 20 s busy timeout: 9 answers of
+    # 500); writing the prepared rows with executemany at the end held it about 18 s; the
+    # staged copy (SqliteStage, 2.4 times faster than executemany) 14 s at load 10, with no
+    # failed request among 931. Validating first costs the overlap of validation and
+    # writing: the import took 190-355 s at those loads, against 210 s before.
+    existing = set(
+        Case.objects.filter(owner_country_id=actor.country_id).values_list("reference", flat=True)
+    )
+    stage = None if dry_run else cases_stage()
+    try:
         for chunk_number, (chunk, (errors, references, prepared)) in enumerate(
             zip(chunks, results, strict=True)
         ):
             valid = _check_chunk(
                 actor, file_format, chunk, errors, references, existing, seen_references, report
             )
-            if not (report.errors or dry_run):
-                cases_write(prepared, allocator)
+            if stage and not report.errors:
+                stage.add(prepared)
                 report.created += valid
             if progress:
-                progress(
-                    int(100 * (chunk_number + 1) / len(chunks)),
-                    _("Validating") if report.errors or dry_run else _("Importing"),
-                )
+                progress(int(VALIDATION_SHARE * (chunk_number + 1) / len(chunks)), _("Validating"))
         if report.errors or dry_run:
-            transaction.set_rollback(True)
-            report.created = 0
-            report.errors.sort(key=lambda error: (error.row, error.column))
-            return report
-        record_event(
-            actor=actor,
-            action="cases.import",
-            owner_country=actor.country_id,
-            summary=f"{report.created} cases from {path.name} ({file_format})",
-        )
-        cases_changed.send(sender=Case, case_ids=[])
+            return _refused(report)
+        with stage.ready(), large_write_cache(), transaction.atomic():
+            # Under the write lock (SQLite transactions begin IMMEDIATE): a reference another
+            # write took since it was read above is refused here, and no other import can
+            # take one before the insert (on PostgreSQL the unique constraint would refuse
+            # it too).
+            taken = (
+                set(
+                    Case.objects.filter(owner_country_id=actor.country_id).values_list(
+                        "reference", flat=True
+                    )
+                )
+                - existing
+            )
+            for reference in sorted(taken & seen_references.keys()):
+                report.errors.append(
+                    RowError(
+                        seen_references[reference],
+                        "reference",
+                        _("%(reference)s already exists") % {"reference": reference},
+                    )
+                )
+            if report.errors:
+                transaction.set_rollback(True)
+                return _refused(report)
+            stage.write(ReferenceAllocator(actor.country_id, reserved))
+            if progress:
+                progress(100, _("Importing"))
+            record_event(
+                actor=actor,
+                action="cases.import",
+                owner_country=actor.country_id,
+                summary=f"{report.created} cases from {path.name} ({file_format})",
+            )
+            cases_changed.send(sender=Case, case_ids=[])
+    finally:
+        if stage:
+            stage.close()
     if report.created >= ANALYZE_AFTER and connection.vendor == "postgresql":
         # Fresh planner statistics after a large load; autovacuum would get there later.
         with connection.cursor() as cursor:

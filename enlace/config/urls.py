@@ -12,6 +12,10 @@ api_v1 = [
     path("", include(router.urls)),
 ]
 
+# a busy database is a 503 "try again", never a 500 (enlace.core.busy)
+handler400 = "enlace.core.busy.bad_request"
+handler500 = "enlace.core.busy.server_error"
+
 urlpatterns = [
     path("", include("enlace.web.urls")),
     path("healthz", healthz, name="healthz"),

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # last: it calls the view, retrying or answering 503 when the database is busy
+    "enlace.core.busy.DatabaseBusyMiddleware",
 ]
 
 # A strict Content-Security-Policy: scripts, styles, fonts and data only from this site, no
@@ -125,11 +127,14 @@ def database_config(url: str) -> dict:
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets the web server read while the worker writes; IMMEDIATE avoids
-        # "database is locked" upgrades from read to write inside a transaction.
+        # "database is locked" upgrades from read to write inside a transaction; `timeout`
+        # is how long a write waits for the lock (SQLite's busy timeout) before
+        # `core.busy` retries or answers 503. Large imports hold the lock only for their
+        # final insert (cases.importing).
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            "timeout": env_int("ENLACE_SQLITE_BUSY_TIMEOUT", 20),
         }
         config["CONN_MAX_AGE"] = 0
     elif config["ENGINE"] == "django.db.backends.postgresql":
