@@ -29,6 +29,7 @@ from .models import (
     TrainingEvent,
 )
 from .parsing import MeetingReport, parse_meeting_file
+from .parsing.result import BODY_VICEMINISTERIAL
 from .permissions import check_coordination_record_create, check_meeting_manage, check_task_update
 
 
@@ -38,6 +39,16 @@ class MeetingImportError(Exception):
     def __init__(self, messages: list[str]) -> None:
         super().__init__("; ".join(messages))
         self.messages = messages
+
+
+# The parser's `crm` (the contract's name for the Conference's vice-ministerial meeting) is the
+# model's `viceministerial`; the other bodies have the same name in both.
+_KIND_OF_BODY = {BODY_VICEMINISTERIAL: MeetingKind.VICEMINISTERIAL}
+
+
+def meeting_kind_of(body: str) -> str:
+    kind = _KIND_OF_BODY.get(body, body)
+    return kind if kind in MeetingKind.values else MeetingKind.OTHER
 
 
 def report_problems(report: MeetingReport) -> list[str]:
@@ -83,7 +94,7 @@ def meeting_create_from_report(
             % {"title": same.title[:80], "id": same.pk},
         )
     meeting = Meeting.objects.create(
-        kind=report.body if report.body in MeetingKind.values else MeetingKind.OTHER,
+        kind=meeting_kind_of(report.body),
         title=(report.title or source_name or _("Untitled meeting"))[:400],
         start_date=report.start_date,
         end_date=report.end_date or report.start_date,
