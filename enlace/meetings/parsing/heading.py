@@ -234,8 +234,14 @@ def detect_language(texts: list[str]) -> str:
 
 
 def _body_of(text: str) -> str | None:
+    """A workshop of any body is a workshop; otherwise the body named first (the sentence's
+    subject: "El GRCM ..., con los Viceministros ..." is the GRCM)."""
     folded = fold(text)
-    return next((body for body, pattern in _BODIES_NAMED if pattern.search(folded)), None)
+    workshop, *others = _BODIES_NAMED
+    if workshop[1].search(folded):
+        return workshop[0]
+    found = [(match.start(), body) for body, pattern in others if (match := pattern.search(folded))]
+    return min(found)[1] if found else None
 
 
 def _split_place(text: str) -> tuple[str, str | None, str | None]:
@@ -251,6 +257,21 @@ def _split_place(text: str) -> tuple[str, str | None, str | None]:
         if known_city or (country and (city is not None or len(parts) - index == 1)):
             return ", ".join(parts[:index]).strip(" ,"), city, country
     return text, None, None
+
+
+_NAME_LINKS = {"de", "del", "la", "las", "los", "el", "of", "the", "upon", "on"}
+
+
+def _is_place_name(text: str) -> bool:
+    """A name as places are written: capitalized words, joined by "de", "del", "of" ...
+    ("San Pedro Sula", "Santa Cruz de la Sierra"); "Persons took place in X" is no place."""
+    words = text.split()
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and not any(char.isdigit() for char in text)
+        and all(word[:1].isupper() or word.lower() in _NAME_LINKS for word in words)
+    )
 
 
 class HeadingReader:
@@ -416,7 +437,7 @@ class HeadingReader:
                     if capital:
                         return capital[0], own
                 return None, own
-            if country and candidate[:1].isupper() and not any(c.isdigit() for c in candidate):
+            if country and _is_place_name(candidate):
                 return candidate, country
         return None, None
 

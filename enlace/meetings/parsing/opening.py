@@ -99,7 +99,7 @@ def meeting_dates(text: str) -> list[MeetingDate]:
 
 _METADATA = re.compile(r"^[A-Z][A-Z_-]{1,20}\s*:\s*\S")
 _INLINE_ITEM = re.compile(r"(?<=[.:;\"”])\s+(?P<num>\d{1,2})\s*[.)]\s+(?=[\"“A-ZÁÉÍÓÚÑ])")
-_RUN_ON = 400
+_RUN_ON = 200
 
 
 def skip_metadata(lines: list[Line]) -> list[Line]:
