@@ -3,6 +3,7 @@ Every view declares its roles; writes go through services.py."""
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 from datetime import date, timedelta
@@ -51,6 +52,8 @@ from .permissions import (
     check_task_update,
 )
 from .reports import meeting_report_docx, meeting_report_pdf
+
+logger = logging.getLogger(__name__)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ITEM_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)-]\s*(.*)$")
@@ -146,6 +149,7 @@ class MeetingImportView(RoleRequiredMixin, View):
 
     def post(self, request):
         form = MeetingImportForm(request.POST, request.FILES)
+        context = {"form": form}
         if form.is_valid():
             upload = form.cleaned_data["file"]
             with tempfile.TemporaryDirectory() as folder:
@@ -154,20 +158,56 @@ class MeetingImportView(RoleRequiredMixin, View):
                     for chunk in upload.chunks():
                         handle.write(chunk)
                 try:
-                    _report, meeting = services.meeting_import(
+                    report, meeting = services.meeting_import(
                         actor=request.user, path=path, source_name=upload.name
                     )
                 except DocumentError as exc:
                     form.add_error("file", str(exc))
+                except services.WrongKindError as exc:
+                    form.add_error("file", exc.messages[0])
+                    context["wrong_kind"] = exc.kind
                 except services.MeetingImportError as exc:
                     for message in exc.messages:
                         form.add_error("file", message)
+                except Exception:  # a file that trips the importer is the user's error page too
+                    logger.exception("meeting import of %s failed", upload.name)
+                    form.add_error(
+                        "file",
+                        _(
+                            "This file could not be read as a meeting report (an unexpected "
+                            "error, recorded for the administrators). Check that it is a "
+                            "meeting report, or enter the meeting by hand."
+                        ),
+                    )
                 else:
                     messages.success(
                         request, _("The report was read: review the meeting and its agreements.")
                     )
+                    for found in [*report.problems, *report.warnings]:
+                        messages.warning(request, found.localized())
                     return redirect("meetings:meeting_detail", pk=meeting.pk)
-        return render(request, "meetings/meeting_import.html", {"form": form}, status=400)
+        return render(request, "meetings/meeting_import.html", context, status=400)
+
+
+class MeetingDiscardView(RoleRequiredMixin, ServiceFormMixin, View):
+    """Throw away a draft meeting (a duplicate or wrong import)."""
+
+    allowed_roles = MEETING_MANAGERS
+
+    def post(self, request, pk):
+        meeting = selectors.meeting_get(actor=request.user, pk=pk)
+        version = request.POST.get("version", "")
+        outcome = self.call_service(
+            None,
+            services.meeting_discard,
+            actor=request.user,
+            meeting=meeting,
+            expected_version=int(version) if version.isdigit() else 0,
+        )
+        if outcome.ok:
+            messages.success(request, _("The draft meeting was discarded."))
+            return redirect("meetings:meeting_list")
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
 
 
 class MeetingUpdateView(RoleRequiredMixin, ServiceFormMixin, View):
