@@ -146,3 +146,42 @@ def test_the_site_has_a_branded_500_page(client):
     page = response.content.decode()
     assert response.status_code == 500
     assert "bg-enlace" in page and "Enlace" in page
+
+
+def test_a_folder_gives_one_json_line_per_report(tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    (tmp_path / "a.txt").write_bytes(TEGUCIGALPA.read_bytes())
+    (tmp_path / "b.txt").write_bytes(WORK_PLAN_SEED.read_bytes())
+    (tmp_path / "notes.md").write_text("not a report")
+    out = io.StringIO()
+    call_command("meetings", "import", str(tmp_path), "--dry-run", "--json", stdout=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["file"] for line in lines] == ["a.txt", "b.txt"]
+    assert lines[0]["start_date"] and lines[0]["meeting"] is None
+    assert "work plan" in lines[1]["problems"][0]
+    assert not Meeting.objects.exists()
+
+
+def test_a_folder_import_writes_drafts_and_fails_on_the_wrong_kind(users, tmp_path):
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    (tmp_path / "a.txt").write_bytes(TEGUCIGALPA.read_bytes())
+    (tmp_path / "b.txt").write_bytes(WORK_PLAN_SEED.read_bytes())
+    with pytest.raises(CommandError):
+        call_command(
+            "meetings",
+            "import",
+            str(tmp_path),
+            "--json",
+            "--user",
+            users["st"].username,
+            stdout=io.StringIO(),
+        )
+    assert Meeting.objects.count() == 1
