@@ -151,42 +151,65 @@ class MeetingImportView(RoleRequiredMixin, View):
         form = MeetingImportForm(request.POST, request.FILES)
         context = {"form": form}
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / ("report" + Path(upload.name).suffix.lower())
-                with path.open("wb") as handle:
-                    for chunk in upload.chunks():
-                        handle.write(chunk)
-                try:
-                    report, meeting = services.meeting_import(
-                        actor=request.user, path=path, source_name=upload.name
-                    )
-                except DocumentError as exc:
-                    form.add_error("file", str(exc))
-                except services.WrongKindError as exc:
-                    form.add_error("file", exc.messages[0])
-                    context["wrong_kind"] = exc.kind
-                except services.MeetingImportError as exc:
-                    for message in exc.messages:
-                        form.add_error("file", message)
-                except Exception:  # a file that trips the importer is the user's error page too
-                    logger.exception("meeting import of %s failed", upload.name)
-                    form.add_error(
-                        "file",
-                        _(
-                            "This file could not be read as a meeting report (an unexpected "
-                            "error, recorded for the administrators). Check that it is a "
-                            "meeting report, or enter the meeting by hand."
-                        ),
-                    )
-                else:
-                    messages.success(
-                        request, _("The report was read: review the meeting and its agreements.")
-                    )
-                    for found in [*report.problems, *report.warnings]:
-                        messages.warning(request, found.localized())
-                    return redirect("meetings:meeting_detail", pk=meeting.pk)
+            uploads = form.cleaned_data["file"]
+            results = [self.import_one(request, upload) for upload in uploads]
+            if len(results) > 1:
+                # Several files: the review page lists every draft with what to check.
+                return render(
+                    request,
+                    "meetings/meeting_import_results.html",
+                    {"results": results},
+                    status=200 if any(result["meeting"] for result in results) else 400,
+                )
+            result = results[0]
+            if result["meeting"] is not None:
+                messages.success(
+                    request, _("The report was read: review the meeting and its agreements.")
+                )
+                for message in result["problems"]:
+                    messages.warning(request, message)
+                return redirect("meetings:meeting_detail", pk=result["meeting"].pk)
+            for message in result["errors"]:
+                form.add_error("file", message)
+            context["wrong_kind"] = result["wrong_kind"]
         return render(request, "meetings/meeting_import.html", context, status=400)
+
+    @staticmethod
+    def import_one(request, upload) -> dict:
+        """Import one uploaded file: its draft meeting, or the errors that stopped it; never
+        raises (a file that trips the importer is an error of that file)."""
+        result = {"name": upload.name, "meeting": None, "errors": [], "problems": []}
+        result["wrong_kind"] = None
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / ("report" + Path(upload.name).suffix.lower())
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            try:
+                report, meeting = services.meeting_import(
+                    actor=request.user, path=path, source_name=upload.name
+                )
+            except DocumentError as exc:
+                result["errors"] = [str(exc)]
+            except services.WrongKindError as exc:
+                result["errors"], result["wrong_kind"] = exc.messages, exc.kind
+            except services.MeetingImportError as exc:
+                result["errors"] = exc.messages
+            except Exception:
+                logger.exception("meeting import of %s failed", upload.name)
+                result["errors"] = [
+                    _(
+                        "This file could not be read as a meeting report (an unexpected "
+                        "error, recorded for the administrators). Check that it is a "
+                        "meeting report, or enter the meeting by hand."
+                    )
+                ]
+            else:
+                result["meeting"] = meeting
+                result["problems"] = [
+                    found.localized() for found in [*report.problems, *report.warnings]
+                ]
+        return result
 
 
 class MeetingDiscardView(RoleRequiredMixin, ServiceFormMixin, View):

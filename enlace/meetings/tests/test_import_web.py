@@ -185,3 +185,28 @@ def test_a_folder_import_writes_drafts_and_fails_on_the_wrong_kind(users, tmp_pa
             stdout=io.StringIO(),
         )
     assert Meeting.objects.count() == 1
+
+
+def test_several_files_in_the_web_give_a_review_page(users, login):
+    client = login(users["st"])
+    response = client.post(
+        reverse("meetings:meeting_import"),
+        {
+            "file": [
+                upload(TEGUCIGALPA.read_bytes(), "tegucigalpa.txt"),
+                upload(WORK_PLAN_SEED.read_bytes(), "plan.txt"),
+                upload(b"\x00\x01", "broken.txt"),
+            ]
+        },
+    )
+    assert response.status_code == 200
+    results = {result["name"]: result for result in response.context["results"]}
+    assert results["tegucigalpa.txt"]["meeting"] is not None
+    assert results["plan.txt"]["wrong_kind"] == WORK_PLAN
+    assert results["broken.txt"]["meeting"] is None and results["broken.txt"]["errors"]
+    page = response.content.decode()
+    meeting = results["tegucigalpa.txt"]["meeting"]
+    assert reverse("meetings:meeting_update", args=[meeting.pk]) in page
+    assert reverse("meetings:meeting_discard", args=[meeting.pk]) in page
+    assert "data-upload-progress" in client.get(reverse("meetings:meeting_import")).content.decode()
+    assert Meeting.objects.count() == 1
