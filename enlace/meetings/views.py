@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -168,7 +168,12 @@ class MeetingImportView(RoleRequiredMixin, View):
                 )
                 for message in result["problems"]:
                     messages.warning(request, message)
-                return redirect("meetings:meeting_detail", pk=result["meeting"].pk)
+                target = reverse("meetings:meeting_detail", args=[result["meeting"].pk])
+                if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+                    # The upload with a progress bar goes there itself: a redirect followed
+                    # inside the request would use up the messages above.
+                    return JsonResponse({"location": target})
+                return redirect(target)
             for message in result["errors"]:
                 form.add_error("file", message)
             context["wrong_kind"] = result["wrong_kind"]

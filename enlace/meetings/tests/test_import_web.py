@@ -210,3 +210,17 @@ def test_several_files_in_the_web_give_a_review_page(users, login):
     assert reverse("meetings:meeting_discard", args=[meeting.pk]) in page
     assert "data-upload-progress" in client.get(reverse("meetings:meeting_import")).content.decode()
     assert Meeting.objects.count() == 1
+
+
+def test_the_upload_with_a_progress_bar_is_told_where_the_draft_is(users, login):
+    client = login(users["st"])
+    response = client.post(
+        reverse("meetings:meeting_import"),
+        {"file": upload(TEGUCIGALPA.read_bytes())},
+        headers={"X-Requested-With": "XMLHttpRequest"},
+    )
+    meeting = Meeting.objects.get()
+    assert response.json() == {"location": reverse("meetings:meeting_detail", args=[meeting.pk])}
+    # the messages of the import are still there for the page it goes to
+    page = client.get(response.json()["location"]).content.decode()
+    assert "alert-success" in page

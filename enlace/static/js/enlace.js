@@ -47,6 +47,7 @@
     holder.classList.remove("d-none");
     var request = new XMLHttpRequest();
     request.open("POST", form.action || window.location.href);
+    request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
     request.upload.addEventListener("progress", function (progress) {
       if (progress.lengthComputable) {
         var value = Math.round((100 * progress.loaded) / progress.total);
@@ -55,9 +56,9 @@
       }
     });
     request.addEventListener("load", function () {
-      var url = request.responseURL || window.location.href;
-      if (url !== window.location.href && request.status < 400) {
-        window.location.assign(url);
+      // Done: {"location": ...} says where the result is; any other answer is a page.
+      if ((request.getResponseHeader("Content-Type") || "").indexOf("application/json") === 0) {
+        window.location.assign(JSON.parse(request.responseText).location);
         return;
       }
       document.open();
