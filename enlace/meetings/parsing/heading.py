@@ -308,9 +308,13 @@ class HeadingReader:
             dates = find_dates(text)
             if dates:
                 found = dates[0]
-                dated.append((found.start, found.end, line.number))
                 text = (text[: found.span[0]] + " " + text[found.span[1] :]).strip(" ,.-")
                 text = normalize_space(re.sub(r"\s+,", ",", text))
+                # A heading's date stands alone or with a name or place ("Managua, Nicaragua,
+                # 29 - 31 de octubre de 2007"); the line of a wrapped sentence ("and 2 January
+                # 2000, with the") is no heading.
+                if not text[:1].islower():
+                    dated.append((found.start, found.end, line.number))
                 if not text:
                     continue
             if _is_generic(text):
