@@ -15,14 +15,33 @@ def member_states():
     return Country.objects.filter(member_state=True).order_by("name_es")
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """One or several files (Django's documented pattern): `cleaned_data` is a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
 class MeetingImportForm(forms.Form):
-    file = forms.FileField(label=_("Meeting report (.docx or .txt)"))
+    file = MultipleFileField(label=_("Meeting reports (.docx or .txt, one or several)"))
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".docx", ".txt")):
-            raise forms.ValidationError(_("Upload the report as .docx or .txt."))
-        return upload
+        uploads = self.cleaned_data["file"]
+        for upload in uploads:
+            if not upload.name.lower().endswith((".docx", ".txt")):
+                raise forms.ValidationError(_("Upload the report as .docx or .txt."))
+        return uploads
 
 
 class MeetingForm(forms.ModelForm):

@@ -15,6 +15,9 @@ from enlace.access.services import bump_version
 from enlace.accounts.actors import Actor
 from enlace.accounts.choices import Role
 from enlace.audit.services import record_event
+from enlace.core.documents import read_document
+from enlace.core.documents.kinds import WORK_PLAN, document_kind
+from enlace.core.documents.problems import gettext_noop, problem
 from enlace.core.models import Country, Organization
 
 from .models import (
@@ -28,7 +31,8 @@ from .models import (
     TaskStatus,
     TrainingEvent,
 )
-from .parsing import MeetingReport, parse_meeting_file
+from .parsing import MeetingReport, parse_meeting_report
+from .parsing.result import BODY_VICEMINISTERIAL
 from .permissions import check_coordination_record_create, check_meeting_manage, check_task_update
 
 
@@ -38,6 +42,16 @@ class MeetingImportError(Exception):
     def __init__(self, messages: list[str]) -> None:
         super().__init__("; ".join(messages))
         self.messages = messages
+
+
+# The parser's `crm` (the contract's name for the Conference's vice-ministerial meeting) is the
+# model's `viceministerial`; the other bodies have the same name in both.
+_KIND_OF_BODY = {BODY_VICEMINISTERIAL: MeetingKind.VICEMINISTERIAL}
+
+
+def meeting_kind_of(body: str) -> str:
+    kind = _KIND_OF_BODY.get(body, body)
+    return kind if kind in MeetingKind.values else MeetingKind.OTHER
 
 
 def report_problems(report: MeetingReport) -> list[str]:
@@ -83,7 +97,7 @@ def meeting_create_from_report(
             % {"title": same.title[:80], "id": same.pk},
         )
     meeting = Meeting.objects.create(
-        kind=report.body if report.body in MeetingKind.values else MeetingKind.OTHER,
+        kind=meeting_kind_of(report.body),
         title=(report.title or source_name or _("Untitled meeting"))[:400],
         start_date=report.start_date,
         end_date=report.end_date or report.start_date,
@@ -124,18 +138,46 @@ def _replace_agreements(meeting: Meeting, items: list[dict[str, Any]]) -> None:
         )
 
 
+WRONG_KIND_WORK_PLAN = gettext_noop(
+    "This looks like a work plan, not a meeting report: import it under Work plan, Import."
+)
+
+
+class WrongKindError(MeetingImportError):
+    """The file is another kind of document (`kind`), to be imported elsewhere."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__([message])
+        self.kind = kind
+
+
 def meeting_import(
     *, actor: Actor, path: Path, source_name: str = "", dry_run: bool = False
 ) -> tuple[MeetingReport, Meeting | None]:
     """Read a meeting report (.txt or .docx); unless `dry_run`, create the draft meeting.
     Raises DocumentError when the file cannot be read, MeetingImportError when too little of
-    it could be."""
-    report = parse_meeting_file(path)
+    it could be, WrongKindError (a MeetingImportError) when it is a work plan. A dry run of a
+    work plan gives the reading with that as its first problem."""
+    lines = read_document(Path(path))
+    report = parse_meeting_report(lines)
+    if document_kind(lines) == WORK_PLAN:
+        if not dry_run:
+            raise WrongKindError(WORK_PLAN, _(WRONG_KIND_WORK_PLAN))
+        report.problems.insert(0, problem(0, WRONG_KIND_WORK_PLAN))
     if dry_run:
         return report, None
     return report, meeting_create_from_report(
         actor=actor, report=report, source_name=source_name or Path(path).name
     )
+
+
+@transaction.atomic
+def meeting_discard(*, actor: Actor, meeting: Meeting, expected_version: int) -> None:
+    """Throw away a draft meeting (an import the ST does not want: a duplicate, a wrong
+    reading); a reviewed meeting is not discarded."""
+    if meeting.status != MeetingStatus.DRAFT:
+        raise ValidationError(_("Only a draft meeting can be discarded."))
+    meeting_delete(actor=actor, meeting=meeting, expected_version=expected_version)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
     path("<int:pk>/review/", views.MeetingReviewView.as_view(), name="meeting_review"),
+    path("<int:pk>/discard/", views.MeetingDiscardView.as_view(), name="meeting_discard"),
     path("<int:pk>/report/", views.MeetingReportView.as_view(), name="meeting_report"),
     path("<int:pk>/tasks/new/", views.TaskCreateView.as_view(), name="task_create"),
     path("tasks/", views.TaskListView.as_view(), name="task_list"),

@@ -3,6 +3,7 @@ Every view declares its roles; writes go through services.py."""
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 from datetime import date, timedelta
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -51,6 +52,8 @@ from .permissions import (
     check_task_update,
 )
 from .reports import meeting_report_docx, meeting_report_pdf
+
+logger = logging.getLogger(__name__)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ITEM_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)-]\s*(.*)$")
@@ -143,28 +146,93 @@ class MeetingImportView(RoleRequiredMixin, View):
 
     def post(self, request):
         form = MeetingImportForm(request.POST, request.FILES)
+        context = {"form": form}
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / ("report" + Path(upload.name).suffix.lower())
-                with path.open("wb") as handle:
-                    for chunk in upload.chunks():
-                        handle.write(chunk)
-                try:
-                    _report, meeting = services.meeting_import(
-                        actor=request.user, path=path, source_name=upload.name
+            uploads = form.cleaned_data["file"]
+            results = [self.import_one(request, upload) for upload in uploads]
+            if len(results) > 1:
+                # Several files: the review page lists every draft with what to check.
+                return render(
+                    request,
+                    "meetings/meeting_import_results.html",
+                    {"results": results},
+                    status=200 if any(result["meeting"] for result in results) else 400,
+                )
+            result = results[0]
+            if result["meeting"] is not None:
+                messages.success(
+                    request, _("The report was read: review the meeting and its agreements.")
+                )
+                for message in result["problems"]:
+                    messages.warning(request, message)
+                target = reverse("meetings:meeting_detail", args=[result["meeting"].pk])
+                if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+                    # The upload with a progress bar goes there itself: a redirect followed
+                    # inside the request would use up the messages above.
+                    return JsonResponse({"location": target})
+                return redirect(target)
+            for message in result["errors"]:
+                form.add_error("file", message)
+            context["wrong_kind"] = result["wrong_kind"]
+        return render(request, "meetings/meeting_import.html", context, status=400)
+
+    @staticmethod
+    def import_one(request, upload) -> dict:
+        """Import one uploaded file: its draft meeting, or the errors that stopped it; never
+        raises (a file that trips the importer is an error of that file)."""
+        result = {"name": upload.name, "meeting": None, "errors": [], "problems": []}
+        result["wrong_kind"] = None
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / ("report" + Path(upload.name).suffix.lower())
+            with path.open("wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            try:
+                report, meeting = services.meeting_import(
+                    actor=request.user, path=path, source_name=upload.name
+                )
+            except DocumentError as exc:
+                result["errors"] = [str(exc)]
+            except services.WrongKindError as exc:
+                result["errors"], result["wrong_kind"] = exc.messages, exc.kind
+            except services.MeetingImportError as exc:
+                result["errors"] = exc.messages
+            except Exception:
+                logger.exception("meeting import of %s failed", upload.name)
+                result["errors"] = [
+                    _(
+                        "This file could not be read as a meeting report (an unexpected "
+                        "error, recorded for the administrators). Check that it is a "
+                        "meeting report, or enter the meeting by hand."
                     )
-                except DocumentError as exc:
-                    form.add_error("file", str(exc))
-                except services.MeetingImportError as exc:
-                    for message in exc.messages:
-                        form.add_error("file", message)
-                else:
-                    messages.success(
-                        request, _("The report was read: review the meeting and its agreements.")
-                    )
-                    return redirect("meetings:meeting_detail", pk=meeting.pk)
-        return render(request, "meetings/meeting_import.html", {"form": form}, status=400)
+                ]
+            else:
+                result["meeting"] = meeting
+                result["problems"] = [
+                    found.localized() for found in [*report.problems, *report.warnings]
+                ]
+        return result
+
+
+class MeetingDiscardView(RoleRequiredMixin, ServiceFormMixin, View):
+    """Throw away a draft meeting (a duplicate or wrong import)."""
+
+    allowed_roles = MEETING_MANAGERS
+
+    def post(self, request, pk):
+        meeting = selectors.meeting_get(actor=request.user, pk=pk)
+        version = request.POST.get("version", "")
+        outcome = self.call_service(
+            None,
+            services.meeting_discard,
+            actor=request.user,
+            meeting=meeting,
+            expected_version=int(version) if version.isdigit() else 0,
+        )
+        if outcome.ok:
+            messages.success(request, _("The draft meeting was discarded."))
+            return redirect("meetings:meeting_list")
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
 
 
 class MeetingUpdateView(RoleRequiredMixin, ServiceFormMixin, View):

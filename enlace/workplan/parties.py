@@ -13,11 +13,13 @@ from enlace.core.models import MEMBER_STATES, Country, Organization
 
 ALL_MEMBERS = "ALL"
 HOST_COUNTRY = "HOST"
+PARTICIPATING = "PART"
 PRESIDENCY = "PPT"
 # Parties the plan names that the core organizations table does not hold (yet).
 EXTRA_PARTIES: dict[str, dict[str, str]] = {
     ALL_MEMBERS: {"es": "Países miembros", "en": "Member states"},
     HOST_COUNTRY: {"es": "País sede", "en": "Host country"},
+    PARTICIPATING: {"es": "Países participantes", "en": "Participating countries"},
     PRESIDENCY: {"es": "PPT", "en": "PPT"},
     "OAS": {"es": "OEA", "en": "OAS"},
     "SICA": {"es": "SICA", "en": "SICA"},

@@ -36,6 +36,11 @@ _ANNOUNCE = re.compile(
 )
 
 
+def previous_text(lines: list[Line], index: int) -> str:
+    """The text of the last non-empty line before `lines[index]` ("" if none)."""
+    return next((line.text for line in reversed(lines[:index]) if line.text), "")
+
+
 def _strip_list_punctuation(text: str) -> str:
     return re.sub(r"\s*[;,]\s*(?:y|e|and|o|or)?\s*$", "", text).strip()
 
@@ -111,7 +116,12 @@ class AgreementsReader:
                 text=text[:80],
             )
 
-    def is_closing(self, text: str) -> bool:
+    def is_closing(self, text: str, previous: str = "") -> bool:
+        """Whether `text` starts the closing (signature place and date, annexes ...); a line
+        that continues a sentence the line above leaves open ("... held in" / "Panama City, on
+        12-14 November, 2014.") does not."""
+        if previous and re.search(r"[\w,]$", previous) and not _CLOSING.match(fold(text)):
+            return False
         folded = fold(text)
         if _CLOSING.match(folded):
             return True
@@ -125,7 +135,9 @@ class AgreementsReader:
                     rest,
                     flags=re.IGNORECASE,
                 )
-                if rest:
+                # Only a place and a date ("San José, 5 de mayo de 2012"): a sentence that
+                # names a place ("held on July 16-17, 2014, in Tegucigalpa") goes on.
+                if rest and rest[:1].isupper():
                     city, country = parse_place(rest)
                     return bool(country or (city and city_lookup(city)))
         return False
@@ -198,7 +210,11 @@ class AgreementsReader:
             text = line.text
             if not text:
                 continue
-            if item is not None and not ITEM_RE.match(text) and self.is_closing(text):
+            if (
+                item is not None
+                and not ITEM_RE.match(text)
+                and self.is_closing(text, previous_text(lines, index))
+            ):
                 self.report.closing.extend(rest.text for rest in lines[index:] if rest.text)
                 break
             match = ITEM_RE.match(text)
@@ -233,7 +249,7 @@ class AgreementsReader:
             text = line.text
             if not text:
                 continue
-            if item is not None and self.is_closing(text):
+            if item is not None and self.is_closing(text, previous_text(lines, index)):
                 self.report.closing.extend(rest.text for rest in lines[index:] if rest.text)
                 break
             if self.sub_line(item, line):

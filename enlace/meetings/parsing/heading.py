@@ -11,6 +11,7 @@ from enlace.core.documents.places import city_lookup, country_code, parse_place
 from enlace.core.documents.problems import gettext_noop
 from enlace.core.documents.text import fold, normalize_space, upper_ratio
 from enlace.meetings.parsing.lines import Line, is_section_heading
+from enlace.meetings.parsing.opening import meeting_dates, sentence_around
 from enlace.meetings.parsing.result import (
     BODY_GRCM,
     BODY_NETWORK,
@@ -47,11 +48,20 @@ _INTRO_TITLE = re.compile(
     r"reuni|met\b|held\b|in its|at its|con la participaci|with the participation|presenta))",
     re.IGNORECASE,
 )
-_MEETING_WORDS = re.compile(r"celebrad|reuni|realiz|llev|sesion|\bmet\b|held|meeting|session")
+
+_CONFERENCE = re.compile(
+    r"conferencia regional sobre (?:la )?migracion|regional conference on migration|\b(?:crm|rcm)\b"
+)
+# How much of the opening names the body (a one-line document has no heading of its own).
+_OPENING_HEAD = 600
 
 # The body a name speaks of; the first that matches wins (a network workshop is a workshop).
 _BODIES_NAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (BODY_WORKSHOP, re.compile(r"\b(?:taller|workshop|seminario|seminar|curso|course)\b")),
+    (
+        BODY_WORKSHOP,
+        # "en el curso de dicha reunión" / "in the course of" is no course.
+        re.compile(r"\b(?:taller|workshop|seminario|seminar|(?<!el )curso|(?<!the )course)\b"),
+    ),
     (
         BODY_NETWORK,
         re.compile(
@@ -224,8 +234,14 @@ def detect_language(texts: list[str]) -> str:
 
 
 def _body_of(text: str) -> str | None:
+    """A workshop of any body is a workshop; otherwise the body named first (the sentence's
+    subject: "El GRCM ..., con los Viceministros ..." is the GRCM)."""
     folded = fold(text)
-    return next((body for body, pattern in _BODIES_NAMED if pattern.search(folded)), None)
+    workshop, *others = _BODIES_NAMED
+    if workshop[1].search(folded):
+        return workshop[0]
+    found = [(match.start(), body) for body, pattern in others if (match := pattern.search(folded))]
+    return min(found)[1] if found else None
 
 
 def _split_place(text: str) -> tuple[str, str | None, str | None]:
@@ -241,6 +257,21 @@ def _split_place(text: str) -> tuple[str, str | None, str | None]:
         if known_city or (country and (city is not None or len(parts) - index == 1)):
             return ", ".join(parts[:index]).strip(" ,"), city, country
     return text, None, None
+
+
+_NAME_LINKS = {"de", "del", "la", "las", "los", "el", "of", "the", "upon", "on"}
+
+
+def _is_place_name(text: str) -> bool:
+    """A name as places are written: capitalized words, joined by "de", "del", "of" ...
+    ("San Pedro Sula", "Santa Cruz de la Sierra"); "Persons took place in X" is no place."""
+    words = text.split()
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and not any(char.isdigit() for char in text)
+        and all(word[:1].isupper() or word.lower() in _NAME_LINKS for word in words)
+    )
 
 
 class HeadingReader:
@@ -266,14 +297,24 @@ class HeadingReader:
         self.header_date: tuple[date, date, int] | None = None
         self.header_place: tuple[str | None, str | None, int] | None = None
         self.generic: list[Line] = []
+        # Every heading line that gives a date, and which heading lines give a place: a date
+        # counts as the meeting's only with a place on its line or the line next to it (a date
+        # alone on a line may be the document's, a letter's or a blog post's).
+        dated: list[tuple[date, date, int]] = []
+        placed: dict[int, tuple[str | None, str | None]] = {}
+        seen_place = False
         for line in header:
             text = line.text
             dates = find_dates(text)
-            if dates and self.header_date is None:
+            if dates:
                 found = dates[0]
-                self.header_date = (found.start, found.end, line.number)
                 text = (text[: found.span[0]] + " " + text[found.span[1] :]).strip(" ,.-")
                 text = normalize_space(re.sub(r"\s+,", ",", text))
+                # A heading's date stands alone or with a name or place ("Managua, Nicaragua,
+                # 29 - 31 de octubre de 2007"); the line of a wrapped sentence ("and 2 January
+                # 2000, with the") is no heading.
+                if not text[:1].islower():
+                    dated.append((found.start, found.end, line.number))
                 if not text:
                     continue
             if _is_generic(text):
@@ -282,12 +323,23 @@ class HeadingReader:
             if _SKIP_HEADER.match(text) or is_section_heading(text):
                 continue
             head, city, country = _split_place(text)
-            if (city or country) and self.header_place is None:
-                self.header_place = (city, country, line.number)
-            elif city or country:
-                head = text  # a second place line is more likely part of the name
+            if city or country:
+                if len(text) <= 80:
+                    placed[line.number] = (city, country)
+                if seen_place:
+                    head = text  # a second place line is more likely part of the name
+                seen_place = True
             if head:
                 title_parts.append(Line(line.number, head))
+        numbers = [line.number for line in header]
+        for start, end, number in dated:
+            position = numbers.index(number)
+            neighbours = [number, *numbers[max(0, position - 1) : position + 2]]
+            place_line = next((found for found in neighbours if found in placed), None)
+            if place_line is not None:
+                self.header_date = (start, end, number)
+                self.header_place = (*placed[place_line], place_line)
+                break
         return title_parts
 
     def read_title(self, parts: list[Line], header: list[Line]) -> None:
@@ -311,25 +363,18 @@ class HeadingReader:
         self.report.title = title[:1].upper() + title[1:]
 
     def read_date_and_place(self) -> None:
+        """The heading's date when a place goes with it, else the first date the opening's
+        sentences tie to the meeting (`opening.meeting_dates`); the place from the heading,
+        else from that sentence. Nothing else is guessed."""
         report = self.report
-        intro_date = None
-        if self.intro is not None:
-            dates = find_dates(self.intro.text)
-            preferred = [
-                found
-                for found in dates
-                if _MEETING_WORDS.search(
-                    fold(self.intro.text[max(0, found.span[0] - 80) : found.span[0]])
-                )
-            ]
-            chosen = (preferred or dates or [None])[0]
-            if chosen:
-                intro_date = (chosen.start, chosen.end)
+        anchored = meeting_dates(self.opening_text)
+        intro_date = (anchored[0].found.start, anchored[0].found.end) if anchored else None
+        line_number = self.intro.number if self.intro is not None else 0
         if self.header_date:
             report.start_date, report.end_date = self.header_date[:2]
             if intro_date and intro_date != self.header_date[:2]:
                 self.warning(
-                    self.intro.number,
+                    line_number,
                     gettext_noop(
                         "The opening paragraph gives the date %(intro)s, the heading %(heading)s; "
                         "the heading's date is used."
@@ -342,10 +387,19 @@ class HeadingReader:
         city = country = None
         if self.header_place:
             city, country = self.header_place[:2]
-        if self.intro is not None and (city is None or country is None):
-            intro_city, intro_country = self.place_in_text(self.intro.text)
-            city = city or intro_city
-            country = country or intro_country
+        sentences = [found.sentence for found in anchored[:1]]
+        if self.intro is not None:
+            sentences.append(self.intro.text)
+        for sentence in sentences:
+            if city is not None and country is not None:
+                break
+            sentence_city, sentence_country = self.place_in_text(sentence)
+            if sentence_city is None and sentence_country is None:
+                continue
+            if country is not None and sentence_country not in (None, country):
+                continue
+            city = city or sentence_city
+            country = country or sentence_country
         if city and not country:
             known = city_lookup(city)
             country = known[1] if known else None
@@ -371,7 +425,10 @@ class HeadingReader:
             candidate = parts[0]
             if not candidate or len(candidate.split()) > 5:
                 continue
-            country = country_code(parts[1]) if len(parts) > 1 and parts[1] else None
+            # "Tapachula, Chiapas, México": a state or province may come between.
+            country = next(
+                (code for part in parts[1:3] if part and (code := country_code(part))), None
+            )
             known = city_lookup(
                 ("ciudad de " if match.group("city_of") else "") + candidate
             ) or city_lookup(candidate)
@@ -384,18 +441,26 @@ class HeadingReader:
                     if capital:
                         return capital[0], own
                 return None, own
-            if country and candidate[:1].isupper() and not any(c.isdigit() for c in candidate):
+            if country and _is_place_name(candidate):
                 return candidate, country
         return None, None
 
     def classify(self) -> str:
+        """The body a report is of: the first specific name (workshop, network,
+        vice-ministerial, GRCM) in its title, the subject of its opening sentence or the head of
+        its opening; else the Conference itself (`crm`, the vice-ministerial meeting) when one
+        of them names it ("La Conferencia Regional sobre Migración se celebró ..." is the
+        Conference's own meeting); `other` otherwise."""
         candidates = [self.report.title or ""]
         if self.intro is not None:
             match = _INTRO_TITLE.match(self.intro.text)
             if match:
                 candidates.append(match.group("name"))
+        candidates.append(sentence_around(self.opening_text[:_OPENING_HEAD], 0, 0))
         for text in candidates:
             body = _body_of(text)
             if body:
                 return body
+        if any(_CONFERENCE.search(fold(text)) for text in candidates):
+            return BODY_VICEMINISTERIAL
         return BODY_OTHER

@@ -57,6 +57,12 @@ _HEADING_WORDS = {
     "outcomes",
     "compromisos",
     "commitments",
+    "acordaron",
+    "acuerdan",
+    "decidieron",
+    "resolvieron",
+    "agreed",
+    "concluded",
 }
 _HEADING_FILLERS = {
     "y",

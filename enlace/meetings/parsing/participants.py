@@ -18,7 +18,8 @@ _PARTICIPATION = re.compile(
     r"(?:paises|delegaciones) participantes|with the (?:participation|attendance|presence) of|"
     r"attended by|participating (?:countries|delegations)|in attendance|were present|"
     r"(?:countries|delegations|paises|delegaciones) (?:attending|present|presentes|asistentes)|"
-    r"participantes\s*:|participants\s*:|asistentes\s*:"
+    r"participantes\s*:|participants\s*:|asistentes\s*:|integrad[oa] por|composed of|"
+    r"the participants were|participantes fueron|en la que participaron|in which .{0,40}? took part"
 )
 _WEAK_PARTICIPATION = re.compile(
     r"representantes de|representatives (?:of|from)|delegaciones de|delegations (?:of|from)"
@@ -30,7 +31,9 @@ _FILLER = re.compile(
     r"delegations?|delegates?|of|from|following|countries|member|states|governments?|"
     r"authorities|asi|como|as|well|tambien|also|por|parte|y|e|and|con|with|observadores?|"
     r"observers?|en|calidad|in|capacity|organismos?|organizaciones|organizations?|"
-    r"internacionales|international|otros|other|invitados?|invited|especiales?|special|funcionari[oa]s|officials|expert[oa]s|experts|apoyo|support|crm|grcm|rcm|rcgm|todos|all)\b"
+    r"internacionales|international|otros|other|invitados?|invited|especiales?|special|funcionari[oa]s|officials|expert[oa]s|experts|apoyo|support|crm|grcm|rcm|rcgm|todos|all|"
+    r"vice-?\s?ministr[oa]s(?:\(as\))?|vice-?\s?ministers|ministr[oa]s|ministers|jef[ea]s|heads?|"
+    r"cancilleres|embajador[ea]s|ambassadors|altas?|high|level|nivel)\b"
 )
 _SEPARATORS = re.compile(r"[\s,;:&/]+")
 
@@ -42,7 +45,13 @@ class ParticipantsReader:
     def read_participants(self) -> None:
         """Participants from the opening paragraph, else from the heading or the lines between
         the opening and the first agreement (never from the agreements themselves)."""
-        sources: list[Line] = [self.intro] if self.intro is not None else []
+        # The opening as one text first: its lists wrap over lines ("Estados Unidos de\nAmérica").
+        sources: list[Line] = []
+        if self.opening_text:
+            first = next((line.number for line in self.lines if line.text), 0)
+            sources.append(Line(first, self.opening_text))
+        if self.intro is not None:
+            sources.append(self.intro)
         sources.extend(self.header_lines)
         after = self.lines[self.body_start :]
         for line in after[:12]:
@@ -62,7 +71,10 @@ class ParticipantsReader:
     def scan_list(self, line: Line) -> bool:
         """Participants written one a line under "Participaron:" ("- Belice", "- Canadá")."""
         members: list[str] = []
-        for following in self.lines[line.number :]:
+        position = next((index for index, own in enumerate(self.lines) if own is line), None)
+        if position is None:  # the joined opening: its own last line is read on its own
+            return False
+        for following in self.lines[position + 1 :]:
             text = BULLET_RE.sub(r"\g<text>", following.text).strip(" .;,")
             if not text:
                 if members:

@@ -54,6 +54,7 @@ from enlace.core.documents.text import clean_line, normalize_space
 from enlace.meetings.parsing.agreements import AgreementsReader
 from enlace.meetings.parsing.heading import HeadingReader, detect_language
 from enlace.meetings.parsing.lines import Line, starts_agreement
+from enlace.meetings.parsing.opening import opening_text, skip_metadata, split_run_on_lines
 from enlace.meetings.parsing.participants import ParticipantsReader
 from enlace.meetings.parsing.result import MeetingReport
 
@@ -67,6 +68,8 @@ class _ReportParser(
             Line(index + 1, normalize_space(clean_line(line).replace("\t", " ")))
             for index, line in enumerate(lines)
         ]
+        self.lines = split_run_on_lines(skip_metadata(self.lines))
+        self.opening_text = ""
         self.intro: Line | None = None
         self.participant_lines: set[int] = set()
 
@@ -95,6 +98,7 @@ class _ReportParser(
             header.append(line)
         self.header_lines = header
         self.body_start = body_start
+        self.opening_text = opening_text(self.lines)
         title_parts = self.read_header(header)
         self.read_title(title_parts, header)
         self.read_date_and_place()

@@ -11,7 +11,7 @@ from enlace.core.documents.problems import Problem
 
 BODY_NETWORK = "network"
 BODY_GRCM = "grcm"
-BODY_VICEMINISTERIAL = "viceministerial"
+BODY_VICEMINISTERIAL = "crm"  # the Conference's own, vice-ministerial meeting
 BODY_WORKSHOP = "workshop"
 BODY_OTHER = "other"
 BODIES = (BODY_NETWORK, BODY_GRCM, BODY_VICEMINISTERIAL, BODY_WORKSHOP, BODY_OTHER)

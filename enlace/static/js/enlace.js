@@ -31,4 +31,40 @@
   }
   document.addEventListener("DOMContentLoaded", function () { sizeBars(document); });
   document.addEventListener("htmx:load", function (event) { sizeBars(event.target); });
+
+  // <form data-upload-progress> with a [data-upload-bar]: sent with XMLHttpRequest so the bar
+  // shows how much of the files went up; the answer (a page) replaces this one. Without
+  // JavaScript the form posts as usual.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-upload-progress")) {
+      return;
+    }
+    var holder = form.querySelector("[data-upload-bar]");
+    if (!holder || !window.XMLHttpRequest || !window.FormData) { return; }
+    event.preventDefault();
+    var bar = holder.querySelector(".progress-bar");
+    holder.classList.remove("d-none");
+    var request = new XMLHttpRequest();
+    request.open("POST", form.action || window.location.href);
+    request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+    request.upload.addEventListener("progress", function (progress) {
+      if (progress.lengthComputable) {
+        var value = Math.round((100 * progress.loaded) / progress.total);
+        bar.style.width = value + "%";
+        holder.setAttribute("aria-valuenow", String(value));
+      }
+    });
+    request.addEventListener("load", function () {
+      // Done: {"location": ...} says where the result is; any other answer is a page.
+      if ((request.getResponseHeader("Content-Type") || "").indexOf("application/json") === 0) {
+        window.location.assign(JSON.parse(request.responseText).location);
+        return;
+      }
+      document.open();
+      document.write(request.responseText);
+      document.close();
+    });
+    request.send(new FormData(form));
+  });
 })();

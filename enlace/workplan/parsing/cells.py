@@ -12,6 +12,7 @@ from enlace.workplan.parsing.result import Schedule
 
 ALL_MEMBERS = "ALL"
 HOST_COUNTRY = "HOST"
+PARTICIPATING = "PART"  # the countries taking part in the activity, whichever they are
 SCHEDULE_STATES = ("ongoing", "pending", "tbd", "due", "done")
 
 _REF = re.compile(r"\(\s*ref\b\.?\s*:?\s*(?P<ref>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.IGNORECASE)
@@ -62,6 +63,9 @@ _ALL_RE = re.compile(
     r"the\s+countries)\b"
 )
 _HOST_RE = re.compile(r"\bpa[i]s(?:es)?\s+(?:sede|anfitri[o]n)\b|\bhost\s+countr(?:y|ies)\b")
+_PARTICIPATING_RE = re.compile(
+    r"\bpa[i]ses\s+(?:participantes|interesados)\b|\b(?:participating|interested)\s+countries\b"
+)
 _NOTE_RE = re.compile(r"\b(?:nota|note)\s*:", re.IGNORECASE)
 
 
@@ -74,9 +78,11 @@ def parse_responsible(text: str) -> list[str]:
         found.append((match.start(), ALL_MEMBERS))
     for match in _HOST_RE.finditer(folded):
         found.append((match.start(), HOST_COUNTRY))
+    for match in _PARTICIPATING_RE.finditer(folded):
+        found.append((match.start(), PARTICIPATING))
     taken = [
         (match.start(), match.end())
-        for regex in (_ALL_RE, _HOST_RE)
+        for regex in (_ALL_RE, _HOST_RE, _PARTICIPATING_RE)
         for match in regex.finditer(folded)
     ]
     for start, _end, code in country_mentions(text):

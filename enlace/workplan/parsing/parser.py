@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +51,13 @@ def _area_numeral(number: int) -> str:
     return roman_numeral(number).upper()
 
 
+_TITLE_GOES_ON = re.compile(r"^(?:[a-záéíóúñ]|(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$)")
+_TABLE_OF_CONTENTS = re.compile(
+    r"^(?:indice|contenido|tabla de contenido|contents|table of contents)\W*$"
+)
+_CONTENTS_ENTRY = re.compile(r"\.{5,}\s*\d{1,3}\s*$")
+
+
 class _WorkPlanParser(PlanRows, HistoryRows, DocumentParser[WorkPlanDocument]):
     def __init__(self, units: list[_Para | _Row]) -> None:
         super().__init__(WorkPlanDocument())
@@ -62,6 +70,8 @@ class _WorkPlanParser(PlanRows, HistoryRows, DocumentParser[WorkPlanDocument]):
         self.roles: list[str] | None = None
         self.parent: Activity | HistoryRecord | None = None
         self.seen_table = False
+        self.title_open = False
+        self.in_contents = False
 
     @property
     def document(self) -> WorkPlanDocument:
@@ -84,6 +94,20 @@ class _WorkPlanParser(PlanRows, HistoryRows, DocumentParser[WorkPlanDocument]):
     def paragraph(self, line: int, text: str) -> None:
         folded = fold(text)
         doc = self.document
+        text = normalize_space(text)
+        if self.title_open and _TITLE_GOES_ON.match(text):
+            # A title wrapped over lines: "Plan de trabajo en materia de" / "tráfico ilícito
+            # de migrantes" / "2019-2025".
+            doc.title = f"{doc.title} {text}"
+            doc.preamble.append(text)
+            return
+        self.title_open = False
+        if _TABLE_OF_CONTENTS.match(folded) and not doc.areas:
+            self.in_contents = True
+        if self.in_contents or _CONTENTS_ENTRY.search(text):
+            # The table of contents ("EJE 1: ... 16") names the plan's parts, it holds none.
+            doc.preamble.append(text)
+            return
         if _UPDATED.search(folded) and doc.updated_on is None:
             found = find_dates(text)
             if found:
@@ -98,8 +122,11 @@ class _WorkPlanParser(PlanRows, HistoryRows, DocumentParser[WorkPlanDocument]):
             return
         if not doc.areas and not self.history and _DOCUMENT_TITLE.search(folded):
             doc.preamble.append(text)
-            if "plan de trabajo" in folded or "work plan" in folded or "workplan" in folded:
-                doc.title = doc.title or text
+            if doc.title is None and (
+                "plan de trabajo" in folded or "work plan" in folded or "workplan" in folded
+            ):
+                doc.title = text
+                self.title_open = not re.search(r"[.:;]$", text)
             return
         roman = _ROMAN_HEADING.match(text)
         letter = _LETTER.match(text)
@@ -178,6 +205,7 @@ class _WorkPlanParser(PlanRows, HistoryRows, DocumentParser[WorkPlanDocument]):
     # -- rows ------------------------------------------------------------------------------
 
     def row(self, row: _Row) -> None:
+        self.in_contents = self.title_open = False
         roles = _header_roles(row)
         if roles:
             self.roles = roles

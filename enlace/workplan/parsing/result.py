@@ -118,7 +118,7 @@ class WorkPlanDocument(ParsedDocument):
     """The plan as read: its areas and its history (the JSON), and the title, preamble and
     legend lines kept beside them."""
 
-    JSON_FIELDS: ClassVar[tuple[str, ...]] = ("updated_on", "areas", "history")
+    JSON_FIELDS: ClassVar[tuple[str, ...]] = ("title", "updated_on", "areas", "history")
 
     updated_on: date | None = None
     areas: list[Area] = field(default_factory=list)

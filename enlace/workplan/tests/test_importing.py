@@ -83,10 +83,10 @@ def test_activities_keep_parties_schedules_references_and_notes(plan):
     # the note of a responsible cell ("13.2.1 Países miembros. NOTA: Si no se identifican
     # responsables ...") is kept with the activity too
     assert "no se identifican responsables" in activity_of(plan, "13.1").notes
-    # a party without a code is kept as written
+    # "Países participantes" is a party of its own (issue 13: it was kept as an unknown name)
     virtual = activity_of(plan, "12.3")
-    assert virtual.responsible_other == "Países participantes"
-    assert not virtual.responsibilities.exists()
+    assert virtual.responsible_other == ""
+    assert [item.party for item in virtual.responsibilities.all()] == ["PART"]
     # what a schedule cell says besides its state is a note
     assert "sitio privado" in activity_of(plan, "12.5").notes
 

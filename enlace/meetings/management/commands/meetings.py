@@ -8,21 +8,27 @@ from django.utils.translation import gettext as _
 from enlace.accounts.choices import Role
 from enlace.accounts.models import User
 from enlace.core.documents import DocumentError
+from enlace.core.documents.reading import DOCX_SUFFIXES, TEXT_SUFFIXES
 from enlace.meetings.notifications import send_digests
 from enlace.meetings.services import MeetingImportError, meeting_import
+
+MEETING_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES
 
 
 class Command(BaseCommand):
     help = (
         "Meetings. `meetings import FILE [--dry-run] [--json] [--user USERNAME]` reads a "
         "meeting report (.txt or .docx) and, unless --dry-run, creates a draft meeting for "
-        "the ST to review; --json prints what was read as one JSON object. `meetings digest "
+        "the ST to review; --json prints what was read as one JSON object. With a folder, every "
+        "report in it, one JSON line per file. `meetings digest "
         "[--date YYYY-MM-DD]` e-mails each officer the tasks due soon and overdue."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("verb", choices=["import", "digest"])
-        parser.add_argument("file", nargs="?", help="meeting report (.txt or .docx)")
+        parser.add_argument(
+            "file", nargs="?", help="meeting report (.txt or .docx), or a folder of them"
+        )
         parser.add_argument("--dry-run", action="store_true", help="read only, write nothing")
         parser.add_argument("--json", action="store_true", help="print what was read as JSON")
         parser.add_argument("--user", help="the ST user the import is recorded for")
@@ -45,6 +51,9 @@ class Command(BaseCommand):
                 raise CommandError(
                     _("no active Technical Secretariat user named %(name)s") % {"name": user}
                 )
+        if Path(file).is_dir():
+            self.import_folder(actor, Path(file), dry_run=dry_run, as_json=options["json"])
+            return
         try:
             report, meeting = meeting_import(actor=actor, path=Path(file), dry_run=dry_run)
         except DocumentError as exc:
@@ -69,4 +78,48 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("meeting %(id)s created with %(items)s agreements, to be reviewed")
                 % {"id": meeting.pk, "items": len(report.items)}
+            )
+
+    def import_folder(self, actor, folder: Path, *, dry_run: bool, as_json: bool) -> None:
+        """Every .txt/.docx of `folder` (sorted by name), each on its own: one JSON line per
+        file with --json (its reading, `file`, `problems`, `warnings`, and `meeting` or
+        `error`), a line of text per file otherwise. Exits non-zero when a file failed."""
+        paths = sorted(
+            path
+            for path in folder.iterdir()
+            if path.is_file() and path.suffix.lower() in MEETING_SUFFIXES
+        )
+        failed = 0
+        for path in paths:
+            line: dict = {"file": path.name}
+            try:
+                report, meeting = meeting_import(actor=actor, path=path, dry_run=dry_run)
+            except DocumentError as exc:
+                failed += 1
+                line["error"] = str(exc)
+            except MeetingImportError as exc:
+                failed += 1
+                line["error"] = "; ".join(exc.messages)
+            else:
+                line.update(report.as_json())
+                line["problems"] = [str(found) for found in report.problems]
+                line["warnings"] = [str(found) for found in report.warnings]
+                line["meeting"] = meeting.pk if meeting is not None else None
+            if as_json:
+                self.stdout.write(json.dumps(line, ensure_ascii=False))
+            elif "error" in line:
+                self.stdout.write(f"{path.name}: {line['error']}")
+            else:
+                self.stdout.write(
+                    _("%(file)s: %(items)s agreements read, %(problems)s problem(s)")
+                    % {
+                        "file": path.name,
+                        "items": len(report.items),
+                        "problems": len(report.problems),
+                    }
+                )
+        if failed:
+            raise CommandError(
+                _("%(failed)s of %(count)s files could not be imported")
+                % {"failed": failed, "count": len(paths)}
             )
