@@ -140,7 +140,14 @@ def entries(users):
     )
     mexico = entry_create(
         actor=users["mx_liaison"],
-        data={**data, "given_names": "Pedro", "documents": [("MX", "G1234567")]},
+        # another person: same surnames but born another day (the engine rightly alerts on
+        # equal surnames and an equal birth date whatever the given names)
+        data={
+            **data,
+            "given_names": "Pedro",
+            "birth_date": date(1985, 11, 20),
+            "documents": [("MX", "G1234567")],
+        },
     )
     yield {"cr": costa_rica, "mx": mexico}
     index_cache_clear()
