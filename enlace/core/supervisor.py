@@ -57,10 +57,17 @@ class Supervisor:
                 if self._stopping.is_set():
                     break
                 started = time.monotonic()
-                self.process = subprocess.Popen(self.command, env=self.env)  # noqa: S603
                 self.starts += 1
-            self.log.info("%s started (pid %s)", self.name, self.process.pid)
-            code = self.process.wait()
+                try:
+                    self.process = subprocess.Popen(self.command, env=self.env)  # noqa: S603
+                except OSError as exc:  # cannot even start: wait and try again like an exit
+                    self.log.error("%s could not start: %s", self.name, exc)
+                    self.process = None
+            if self.process is None:
+                code = -1
+            else:
+                self.log.info("%s started (pid %s)", self.name, self.process.pid)
+                code = self.process.wait()
             self.exit_codes.append(code)
             if self._stopping.is_set():
                 break

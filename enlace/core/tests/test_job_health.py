@@ -149,6 +149,12 @@ def test_the_supervisor_restarts_a_command_that_exits_with_growing_back_off(capl
     assert [message.rsplit("in ", 1)[1] for message in restarts] == ["0.1 s", "0.1 s", "0.1 s"]
 
 
+def test_the_supervisor_retries_a_command_that_cannot_start(tmp_path):
+    supervisor = Supervisor([str(tmp_path / "missing")], backoff=0.01, max_starts=2)
+    supervisor.run()
+    assert supervisor.starts == 2 and supervisor.exit_codes == [-1, -1]
+
+
 def test_the_supervisor_stops_a_running_command_and_does_not_restart_it():
     supervisor = Supervisor(
         [sys.executable, "-c", "import time; time.sleep(60)"], backoff=0.01, stop_timeout=5
