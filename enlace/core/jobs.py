@@ -42,7 +42,7 @@ from enlace.accounts.permissions import allows
 from .choices import JobStatus
 from .importing import ImportFileError
 from .models import Job, WorkerHeartbeat
-from .parallel import WorkerProcessDied, terminate_pools
+from .parallel import WorkerProcessDied, raise_when_safe, terminate_pools
 from .permissions import check_job_content_read
 
 logger = logging.getLogger(__name__)
@@ -147,7 +147,7 @@ def _time_limit(seconds: int):
         return
 
     def stop(_signum, _frame):
-        raise JobTimeLimitExceeded
+        raise_when_safe(JobTimeLimitExceeded())
 
     previous_handler = signal.signal(signal.SIGALRM, stop)
     previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -30,9 +31,20 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 _TASK: dict[str, Any] = {}
-_POOLS: set[Any] = set()  # pools of this process still running
+_POOLS: dict[Any, set] = {}  # pools of this process still running -> children before them
+_END_SECONDS = 10.0  # Pool.terminate() hangs if a child died holding the task queue's lock
+_FORKER: dict[str, int] = {}  # the thread that starts a pool's first children
 _POLL_SECONDS = 0.5  # how often the parent checks its children while it waits for a result
 _PR_SET_PDEATHSIG = 1
+# Resolved here, in the parent: a child forked while another thread held the dynamic loader's
+# lock would hang if it had to look the symbol up itself.
+try:
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
+except (OSError, AttributeError):
+    _PRCTL = None
+# Starting and ending a pool must not be cut short by an asynchronous stop (the job's time
+# limit raises from a signal handler): half a pool would leave children nobody ends.
+_GUARD = {"depth": 0, "pending": None}
 
 
 class WorkerProcessDied(RuntimeError):
@@ -49,10 +61,37 @@ def _child_start() -> None:
     for number in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGQUIT", None)):
         if number is not None:
             signal.signal(number, signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
-        # Without prctl the pool's terminate() still ends the child.
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    # The death signal comes when the *thread* that forked us ends. Only the first children
+    # come from the thread that waits on the pool; the pool forks replacements from a thread
+    # of its own, which ends in terminate(), and a replacement killed then while it waits for
+    # a task holds the queue's lock for good.
+    if _PRCTL is not None and threading.get_ident() == _FORKER.get("ident"):
+        with contextlib.suppress(OSError):
+            _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _uninterrupted():
+    _GUARD["depth"] += 1
+    try:
+        yield
+    finally:
+        _GUARD["depth"] -= 1
+        pending, _GUARD["pending"] = _GUARD["pending"], None
+        if pending is not None:
+            if _GUARD["depth"]:
+                _GUARD["pending"] = pending
+            else:
+                raise pending
+
+
+def raise_when_safe(exception: BaseException) -> None:
+    """Raise `exception` now, or as soon as this process has finished starting or ending a
+    pool (for signal handlers that stop a job)."""
+    if _GUARD["depth"]:
+        _GUARD["pending"] = exception
+        return
+    raise exception
 
 
 def worker_count() -> int:
@@ -72,9 +111,16 @@ def terminate_pools() -> None:
 
 
 def _end(pool) -> None:
-    _POOLS.discard(pool)
-    pool.terminate()
-    pool.join()
+    with _uninterrupted():
+        before = _POOLS.pop(pool, set())
+        ender = threading.Thread(target=pool.terminate, name="end pool", daemon=True)
+        ender.start()
+        ender.join(_END_SECONDS)
+        if ender.is_alive():  # a child died holding the queue's lock: kill the rest, go on
+            for child in multiprocessing.active_children():
+                if child not in before:
+                    child.kill()
+                    child.join(1)
 
 
 def map_in_processes(
@@ -90,12 +136,14 @@ def map_in_processes(
         yield from map(function, items)
         return
     _TASK["function"] = function
-    before = set(multiprocessing.active_children())
-    pool = multiprocessing.get_context("fork").Pool(processes, initializer=_child_start)
-    _POOLS.add(pool)
-    # The pool replaces a child that exits, and the task that child held is never answered:
-    # watch the first children, which only exit when the pool ends them.
-    children = [child for child in multiprocessing.active_children() if child not in before]
+    with _uninterrupted():
+        before = set(multiprocessing.active_children())
+        _FORKER["ident"] = threading.get_ident()
+        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_child_start)
+        _POOLS[pool] = before
+        # The pool replaces a child that exits, and the task that child held is never
+        # answered: watch the first children, which only exit when the pool ends them.
+        children = [child for child in multiprocessing.active_children() if child not in before]
     try:
         results = pool.imap(_run, items)
         while True:
@@ -113,7 +161,7 @@ def map_in_processes(
             yield result
         pool.close()
         pool.join()
-        _POOLS.discard(pool)
+        _POOLS.pop(pool, None)
     finally:
         if pool in _POOLS:
             _end(pool)

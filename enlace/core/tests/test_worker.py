@@ -6,6 +6,7 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -120,7 +121,8 @@ def run_worker_until_idle() -> None:
         excluded_queue_names=[],
     )
     # A regression would wait forever on a child: fail the test instead of hanging the run.
-    faulthandler.dump_traceback_later(120, exit=True)
+    # (to the real stderr: pytest's capture of fd 2 would swallow the dump)
+    faulthandler.dump_traceback_later(120, exit=True, file=sys.__stderr__)
     worker.configure_signals()
     try:
         worker.run()
