@@ -180,8 +180,12 @@ def test_serve_supervises_the_jobs_worker_command():
 
 
 @pytest.mark.django_db
-def test_the_jobs_worker_command_beats_and_runs_the_queue(users):
+def test_the_jobs_worker_command_beats_and_runs_the_queue(users, monkeypatch):
     from django.test import override_settings
+    from django_tasks_db.management.commands import db_worker
+
+    # inside the test's transaction the worker must keep the test's connection (PostgreSQL)
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     from enlace.core.jobs import job_start
 

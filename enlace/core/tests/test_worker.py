@@ -105,6 +105,16 @@ def parallel_ok(job, progress):
     return {"sum": sum(map_in_processes(slow_square, range(10), processes=2))}
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection(monkeypatch):
+    """The worker drops connections between tasks (`close_old_connections`); inside the test's
+    transaction that would close the test's own connection on PostgreSQL (SQLite's in-memory
+    database ignores it), so here the worker keeps it. Nothing else of the worker changes."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
 def run_worker_until_idle() -> None:
     """The django-tasks database worker, in this process, with its own signal handlers (the
     ones forked children inherit), processing every queued task and then returning."""
