@@ -1,7 +1,7 @@
 """`enlace <noun> <verb> ...`: a thin wrapper over the management commands.
 
 Examples: `enlace demo --seed 1`, `enlace token USERNAME`, `enlace audit verify`,
-`enlace serve`, `enlace worker`. Errors are one line on stderr with a non-zero exit status.
+`enlace serve`, `enlace jobs worker`. Errors are one line on stderr with a non-zero exit status.
 """
 
 from __future__ import annotations

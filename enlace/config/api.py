@@ -9,6 +9,7 @@ from enlace.accounts.permissions import ALL_ROLES
 from enlace.audit.api import EventViewSet
 from enlace.cases.api import CaseViewSet
 from enlace.core.api import CountryViewSet, OrganizationViewSet, VocabularyTermViewSet
+from enlace.core.jobs import job_redact
 from enlace.core.models import Job
 from enlace.directory.api import ContactViewSet, ServiceViewSet
 from enlace.screening.api import HitViewSet, ScreeningViewSet, WatchlistEntryViewSet
@@ -56,6 +57,12 @@ class JobSerializer(serializers.ModelSerializer):
             "started_at",
             "finished_at",
         ]
+
+    def to_representation(self, instance):
+        request = self.context.get("request")
+        if request is not None:
+            instance = job_redact(request.user, instance)
+        return super().to_representation(instance)
 
 
 class JobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

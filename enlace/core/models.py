@@ -233,3 +233,21 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {JobStatus.SUCCEEDED, JobStatus.FAILED}
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one background worker process, written every few seconds by
+    its heartbeat thread, so `/healthz` can tell a dead or wedged worker from an idle one."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    host = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    beat_at = models.DateTimeField(_("last heartbeat"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} (pid {self.pid})"

@@ -16,6 +16,7 @@ from enlace.accounts.selectors import user_list
 from enlace.audit.permissions import AUDIT_READERS
 from enlace.audit.selectors import event_list
 from enlace.audit.services import chain_verify
+from enlace.core.jobs import job_redact
 from enlace.core.models import Country, Job, Organization, ProTemporePresidency
 from enlace.directory.permissions import COUNTRY_EDITORS
 from enlace.directory.selectors import contacts_to_confirm
@@ -29,7 +30,7 @@ def dashboard_for(user) -> dict:
     context: dict = {
         "presidency": ProTemporePresidency.current(),
         "member_states": Country.objects.filter(member_state=True).order_by("iso2"),
-        "recent_jobs": job_list(actor=user)[:5],
+        "recent_jobs": [job_redact(user, job) for job in job_list(actor=user)[:5]],
         "today": date.today(),
     }
     if user.country_id:
@@ -64,6 +65,7 @@ def job_list(*, actor: Actor):
     """Jobs a user may follow: her own (the platform administrator: all, without content)."""
     if not getattr(actor, "is_authenticated", False):
         return Job.objects.none()
+    jobs = Job.objects.select_related("created_by")  # job_redact reads the creator
     if actor.role == Role.SYSADMIN:
-        return Job.objects.all()
-    return Job.objects.filter(created_by=actor)
+        return jobs.all()
+    return jobs.filter(created_by=actor)

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
 from enlace.accounts.permissions import ALL_ROLES, RoleRequiredMixin
+from enlace.core.jobs import job_redact, queue_health
 
 from .selectors import dashboard_for, job_list
 
@@ -21,7 +22,11 @@ def healthz(request):  # public: declared in PUBLIC_URL_NAMES of the access matr
             cursor.fetchone()
     except Exception:  # any database failure is "unavailable", never a 500 page
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    # Queue and worker (issue 12): a dead worker with work waiting is "degraded", still 200 so
+    # a load balancer keeps the web process that answers it.
+    health = queue_health()
+    stuck = health["queue"]["queued"] and not health["worker"]["alive"]
+    return JsonResponse({"status": "degraded" if stuck else "ok", "database": "ok", **health})
 
 
 class HomeView(RoleRequiredMixin, TemplateView):
@@ -42,6 +47,13 @@ class JobListView(RoleRequiredMixin, ListView):
     def get_queryset(self):
         return job_list(actor=self.request.user)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = [
+            job_redact(self.request.user, job) for job in context["object_list"]
+        ]
+        return context
+
 
 class JobProgressView(RoleRequiredMixin, View):
     """The progress bar of one job; htmx polls it until the job finishes."""
@@ -49,6 +61,6 @@ class JobProgressView(RoleRequiredMixin, View):
     allowed_roles = ALL_ROLES
 
     def get(self, request, pk):
-        job = get_object_or_404(job_list(actor=request.user), pk=pk)
+        job = job_redact(request.user, get_object_or_404(job_list(actor=request.user), pk=pk))
         template = "web/partials/_job_progress.html" if request.htmx else "web/job_detail.html"
         return render(request, template, {"job": job})

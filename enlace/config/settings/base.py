@@ -225,6 +225,13 @@ TASKS = {
         "BACKEND": env_str("ENLACE_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A job still running after this long is stopped and marked failed; the worker goes on.
+ENLACE_JOB_TIME_LIMIT_SECONDS = env_int("ENLACE_JOB_TIME_LIMIT_SECONDS", 3600)
+# Finished job records older than this are deleted by the worker (daily) and `jobs prune`.
+ENLACE_JOB_RETENTION_DAYS = env_int("ENLACE_JOB_RETENTION_DAYS", 30)
+# The worker's heartbeat: written this often; /healthz calls a worker dead past the age.
+ENLACE_WORKER_HEARTBEAT_SECONDS = env_int("ENLACE_WORKER_HEARTBEAT_SECONDS", 5)
+ENLACE_WORKER_DEAD_AFTER_SECONDS = env_int("ENLACE_WORKER_DEAD_AFTER_SECONDS", 60)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

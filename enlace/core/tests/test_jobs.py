@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 
 from enlace.core.choices import JobStatus
 from enlace.core.jobs import job_handler, job_start
@@ -15,7 +16,12 @@ def count_to(job, progress):
 @job_handler("test.fail")
 def always_fail(job, progress):
     progress.update(40, "half way")
-    raise ValueError("row 3: the date 2025-13-01 does not exist")
+    raise ValidationError("row 3: the date 2025-13-01 does not exist")
+
+
+@job_handler("test.bug")
+def has_a_bug(job, progress):
+    raise KeyError("internal-detail-4711")
 
 
 @pytest.mark.django_db
@@ -34,6 +40,14 @@ def test_a_failing_job_records_its_error_and_progress(users):
     assert job.status == JobStatus.FAILED
     assert "2025-13-01" in job.error
     assert job.progress == 40
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_gives_a_plain_translated_reason_not_the_exception(users):
+    job = job_start(actor=users["cr_liaison"], kind="test.bug")
+    assert job.status == JobStatus.FAILED
+    assert "4711" not in job.error and "Traceback" not in job.error
+    assert "KeyError" not in job.error and job.error.strip()
 
 
 @pytest.mark.django_db

@@ -8,7 +8,9 @@ pytestmark = pytest.mark.django_db
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    body = response.json()
+    assert (body["status"], body["database"]) == ("ok", "ok")
+    assert set(body) == {"status", "database", "queue", "worker"}
 
 
 def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):

@@ -1,10 +1,23 @@
 import os
-import signal
-import subprocess
 import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from enlace.core.supervisor import Supervisor
+
+
+def worker_supervisor() -> Supervisor:
+    """The background worker (`enlace jobs worker`), restarted with back-off if it exits."""
+    return Supervisor(
+        [sys.executable, "-m", "enlace.cli", "jobs", "worker", "--interval", "1"],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": os.environ.get(
+                "DJANGO_SETTINGS_MODULE", "enlace.config.settings.dev"
+            ),
+        },
+    )
 
 
 class Command(BaseCommand):
@@ -28,16 +41,8 @@ class Command(BaseCommand):
 
         worker = None
         if not no_worker:
-            worker = subprocess.Popen(
-                [sys.executable, "-m", "enlace.cli", "db_worker", "--interval", "1"],
-                env={
-                    **os.environ,
-                    "DJANGO_SETTINGS_MODULE": os.environ.get(
-                        "DJANGO_SETTINGS_MODULE", "enlace.config.settings.dev"
-                    ),
-                },
-            )
-            self.stdout.write(f"background worker started (pid {worker.pid})")
+            worker = worker_supervisor().start()
+            self.stdout.write("background worker started (restarted if it stops)")
         self.stdout.write(
             f"Enlace at http://{host}:{port}/ "
             f"(demo mode: {'on' if settings.ENLACE_DEMO else 'off'})"
@@ -46,8 +51,4 @@ class Command(BaseCommand):
             serve(application, host=host, port=port, threads=threads, ident="enlace")
         finally:
             if worker is not None:
-                worker.send_signal(signal.SIGTERM)
-                try:
-                    worker.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    worker.kill()
+                worker.stop()
