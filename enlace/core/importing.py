@@ -270,8 +270,10 @@ def sheet_rows(sheet):
         raise
     except Exception as exc:  # a damaged sheet: broken XML, a bad cell type ...
         raise ImportFileError(
-            _("The workbook is damaged and cannot be read: %(reason)s")
-            % {"reason": type(exc).__name__}
+            _(
+                "The workbook is damaged and cannot be read: open it in your spreadsheet "
+                "program, save it again as .xlsx and upload that copy."
+            )
         ) from exc
 
 
